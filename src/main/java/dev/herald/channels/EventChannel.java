@@ -1,0 +1,13 @@
+package dev.herald.channels;
+
+/**
+ * One event type's incoming channel and its Kafka topics.
+ *
+ * @param type the CloudEvents type, a dotted past-tense fact such as {@code chat.message.received}
+ * @param channel the Reactive Messaging channel name, kebab-case
+ * @param topic the topic the channel reads and the publisher writes
+ * @param deadLetterTopic where records that cannot be handled go, with the reason
+ * @param groupId the consumer group of the channel
+ */
+public record EventChannel(
+    String type, String channel, String topic, String deadLetterTopic, String groupId) {}

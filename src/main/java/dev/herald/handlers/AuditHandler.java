@@ -1,0 +1,56 @@
+package dev.herald.handlers;
+
+import dev.herald.events.CloudEvent;
+import dev.herald.routing.EventHandler;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/** Keeps a bounded log of the most recent events of every type, newest first. */
+@ApplicationScoped
+public class AuditHandler implements EventHandler {
+
+  /** One audited event: its identity, never its data. */
+  public record Entry(
+      String id, String type, String source, String subject, String tenantid, Instant auditedAt) {}
+
+  @Inject
+  @ConfigProperty(name = "herald.audit.retained", defaultValue = "1000")
+  int retained;
+
+  private final Deque<Entry> entries = new ArrayDeque<>();
+
+  @Override
+  public String name() {
+    return "audit";
+  }
+
+  @Override
+  public boolean accepts(CloudEvent event) {
+    return true;
+  }
+
+  @Override
+  public synchronized void handle(CloudEvent event) {
+    entries.addFirst(
+        new Entry(
+            event.id(),
+            event.type(),
+            event.source(),
+            event.subject(),
+            event.tenantid(),
+            Instant.now()));
+    while (entries.size() > retained) {
+      entries.removeLast();
+    }
+  }
+
+  public synchronized List<Entry> recent(int limit) {
+    return new ArrayList<>(entries).subList(0, Math.min(limit, entries.size()));
+  }
+}

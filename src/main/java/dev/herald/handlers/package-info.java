@@ -1,0 +1,2 @@
+/** Handlers that ship with Herald. */
+package dev.herald.handlers;

@@ -1,0 +1,60 @@
+package dev.herald.metrics;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import org.eclipse.microprofile.metrics.Metadata;
+import org.eclipse.microprofile.metrics.MetricRegistry;
+import org.eclipse.microprofile.metrics.MetricUnits;
+import org.eclipse.microprofile.metrics.Tag;
+import org.eclipse.microprofile.metrics.annotation.RegistryScope;
+
+/** Records what Herald does, in the application scope of {@code /metrics}. */
+@ApplicationScoped
+public class HeraldMetrics {
+
+  static final Metadata PUBLISHED =
+      counter("herald.events.published", "Events the broker acknowledged from Herald's publisher");
+  static final Metadata CONSUMED =
+      counter("herald.events.consumed", "Events decoded from a channel and handed to handlers");
+  static final Metadata DEAD_LETTERED =
+      counter(
+          "herald.events.dead.lettered",
+          "Records sent to a dead-letter topic; reason is rejected (not a valid event) or failed"
+              + " (a handler failed)");
+  static final Metadata HANDLER_DURATION =
+      Metadata.builder()
+          .withName("herald.handler.duration")
+          .withDescription("Time a handler took per event, by outcome (success or failure)")
+          .withUnit(MetricUnits.SECONDS)
+          .build();
+
+  @Inject
+  @RegistryScope(scope = MetricRegistry.APPLICATION_SCOPE)
+  MetricRegistry registry;
+
+  public void published(String type) {
+    registry.counter(PUBLISHED, new Tag("type", type)).inc();
+  }
+
+  public void consumed(String channel, String type) {
+    registry.counter(CONSUMED, new Tag("channel", channel), new Tag("type", type)).inc();
+  }
+
+  public void deadLettered(String channel, String reason) {
+    registry.counter(DEAD_LETTERED, new Tag("channel", channel), new Tag("reason", reason)).inc();
+  }
+
+  public void handled(String handler, boolean success, Duration duration) {
+    registry
+        .timer(
+            HANDLER_DURATION,
+            new Tag("handler", handler),
+            new Tag("outcome", success ? "success" : "failure"))
+        .update(duration);
+  }
+
+  private static Metadata counter(String name, String description) {
+    return Metadata.builder().withName(name).withDescription(description).build();
+  }
+}

@@ -1,0 +1,17 @@
+package dev.herald.routing;
+
+import java.time.Instant;
+import java.util.List;
+
+/** The results of every handler that accepted one event. */
+public record EventOutcome(
+    String id, String type, String channel, Instant handledAt, List<HandlerResult> results) {
+
+  public EventOutcome {
+    results = List.copyOf(results);
+  }
+
+  public boolean succeeded() {
+    return results.stream().allMatch(HandlerResult::success);
+  }
+}
