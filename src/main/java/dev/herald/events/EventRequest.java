@@ -60,6 +60,12 @@ public final class EventRequest {
     if (data == null || data.getValueType() != JsonValue.ValueType.OBJECT) {
       violations.add(new Violation("/data", "is required and must be a JSON object"));
     }
+    String subject = optional(SUBJECT);
+    String tenantid = optional(TENANTID);
+    String correlationid = optional(CORRELATIONID);
+    String causationid = optional(CAUSATIONID);
+    String userid = optional(USERID);
+    String traceparent = optional(TRACEPARENT);
     Map<String, String> extensions = extensions();
     if (!violations.isEmpty()) {
       return new Result(null, List.copyOf(violations));
@@ -71,13 +77,13 @@ public final class EventRequest {
             type,
             CloudEvent.SPEC_VERSION,
             time == null ? OffsetDateTime.now(ZoneOffset.UTC) : time,
-            optional(SUBJECT),
+            subject,
             CloudEvent.JSON,
-            optional(TENANTID),
-            optional(CORRELATIONID),
-            optional(CAUSATIONID),
-            optional(USERID),
-            optional(TRACEPARENT),
+            tenantid,
+            correlationid,
+            causationid,
+            userid,
+            traceparent,
             extensions,
             data);
     return new Result(event, List.of());

@@ -42,7 +42,11 @@ public class EventManager {
 
   @PostConstruct
   void init() {
-    handlers = handlerBeans.stream().toList();
+    useHandlers(handlerBeans.stream().toList());
+  }
+
+  void useHandlers(List<EventHandler> handlers) {
+    this.handlers = List.copyOf(handlers);
   }
 
   /** Decodes a record of a channel, handles it, then acks or nacks it. */

@@ -1,0 +1,5 @@
+/**
+ * Test support: the Kafka broker the integration tests run against, the deployment of the built
+ * WAR, and small HTTP and Kafka clients.
+ */
+package dev.herald.testing;
