@@ -58,6 +58,9 @@ class DeadLetterIT {
                 .getJsonObject(0)
                 .getBoolean("success"))
         .isTrue();
+    assertThat(herald.get("metrics?scope=application").body())
+        .containsPattern(
+            "herald_events_dead_lettered_total\\{channel=\"chat-message-received\".*reason=\"rejected\"");
   }
 
   @Test
@@ -89,5 +92,10 @@ class DeadLetterIT {
             outcome.getJsonArray("results").stream()
                 .map(r -> r.asJsonObject().getString("handler")))
         .containsExactlyInAnyOrder("audit", "fail-on-request");
+    assertThat(herald.get("metrics?scope=application").body())
+        .containsPattern(
+            "herald_events_dead_lettered_total\\{channel=\"chat-message-received\".*reason=\"failed\"")
+        .containsPattern(
+            "herald_handler_duration_seconds_count\\{handler=\"fail-on-request\".*outcome=\"failure\"");
   }
 }
