@@ -53,6 +53,11 @@ public class EventChannels {
     return Optional.ofNullable(byChannel.get(channel));
   }
 
+  /** The event types Herald carries, in configuration order. */
+  public Collection<String> types() {
+    return byType.keySet();
+  }
+
   public Collection<EventChannel> all() {
     return byType.values();
   }

@@ -1,6 +1,6 @@
 package dev.herald.events;
 
-import java.util.List;
+import java.util.Set;
 
 /** Names of the CloudEvents attributes Herald reads and writes, and their Kafka header prefix. */
 public final class CloudEventAttributes {
@@ -17,27 +17,37 @@ public final class CloudEventAttributes {
   public static final String TIME = "time";
   public static final String SUBJECT = "subject";
   public static final String DATACONTENTTYPE = "datacontenttype";
+  public static final String DATASCHEMA = "dataschema";
+  public static final String DATA = "data";
+
   public static final String TENANTID = "tenantid";
   public static final String CORRELATIONID = "correlationid";
   public static final String CAUSATIONID = "causationid";
   public static final String USERID = "userid";
+  public static final String SESSIONID = "sessionid";
+  public static final String REQUESTID = "requestid";
   public static final String TRACEPARENT = "traceparent";
+  public static final String SCHEMAVERSION = "schemaversion";
 
-  /** Attributes that have a field of their own in {@link CloudEvent}. */
-  public static final List<String> NAMED =
-      List.of(
-          ID,
-          SOURCE,
-          TYPE,
-          SPECVERSION,
-          TIME,
-          SUBJECT,
-          DATACONTENTTYPE,
-          TENANTID,
-          CORRELATIONID,
-          CAUSATIONID,
-          USERID,
-          TRACEPARENT);
+  /**
+   * Context attributes with a field of their own in {@link CloudEvent}; the rest are extensions.
+   */
+  public static final Set<String> CONTEXT =
+      Set.of(ID, SOURCE, TYPE, SPECVERSION, TIME, SUBJECT, DATACONTENTTYPE, DATASCHEMA);
+
+  /** Extension names: 1 to 20 lowercase ASCII letters or digits (CloudEvents 1.0). */
+  public static boolean validExtensionName(String name) {
+    if (name.isEmpty() || name.length() > 20) {
+      return false;
+    }
+    for (int i = 0; i < name.length(); i++) {
+      char c = name.charAt(i);
+      if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'))) {
+        return false;
+      }
+    }
+    return true;
+  }
 
   private CloudEventAttributes() {}
 

@@ -1,14 +1,23 @@
 package dev.herald.events;
 
+import static dev.herald.events.CloudEventAttributes.SCHEMAVERSION;
+
 import dev.herald.channels.EventChannel;
 import dev.herald.channels.EventChannels;
 import dev.herald.metrics.HeraldMetrics;
+import dev.herald.schemas.EventSchema;
+import dev.herald.schemas.EventValidator;
+import dev.herald.schemas.SchemaCatalog;
+import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.OutgoingMessageMetadata;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -18,8 +27,9 @@ import org.eclipse.microprofile.reactive.messaging.OnOverflow;
 
 /**
  * Publishes events to the topic of their type in CloudEvents binary mode, keyed by tenant so that
- * one tenant's events stay in order. A publish completes only once the broker acknowledged the
- * record ({@code acks=all}), with the partition and offset it got.
+ * one tenant's events stay in order. Every event is validated before anything is sent; a publish
+ * completes only once the broker acknowledged the record ({@code acks=all}), with the partition and
+ * offset it got. An event without {@code schemaversion} is stamped with its type's latest version.
  */
 @ApplicationScoped
 public class EventPublisher {
@@ -29,24 +39,81 @@ public class EventPublisher {
 
   @Inject
   @Channel(CHANNEL)
-  @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 10_000)
+  @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 20_000)
   MutinyEmitter<byte[]> emitter;
 
   @Inject EventChannels channels;
+  @Inject SchemaCatalog catalog;
+  @Inject EventValidator validator;
   @Inject HeraldMetrics metrics;
 
   @Inject
   @ConfigProperty(name = "herald.publish.timeout-ms", defaultValue = "40000")
   long timeoutMs;
 
+  /** Sends one event; fails with {@link InvalidEventException} (nothing sent) if it is invalid. */
   public CompletionStage<PublishReceipt> publish(CloudEvent event) {
+    CloudEvent stamped = stamp(event);
+    List<Violation> violations = validator.validate(stamped);
+    if (!violations.isEmpty()) {
+      return CompletableFuture.failedFuture(new InvalidEventException(stamped.id(), violations));
+    }
+    return send(stamped).subscribeAsCompletionStage();
+  }
+
+  /**
+   * Sends a batch when every event is valid, and nothing otherwise. Each event's result says where
+   * it was stored, why it is invalid, or why the broker did not store it.
+   */
+  public CompletionStage<BatchReceipt> publishBatch(List<CloudEvent> events) {
+    List<CloudEvent> stamped = events.stream().map(this::stamp).toList();
+    List<List<Violation>> violations = stamped.stream().map(validator::validate).toList();
+    if (violations.stream().anyMatch(list -> !list.isEmpty())) {
+      List<PublishResult> results = new ArrayList<>();
+      for (int i = 0; i < stamped.size(); i++) {
+        results.add(
+            violations.get(i).isEmpty()
+                ? PublishResult.notStored(
+                    stamped.get(i), "not sent: another event of the batch is invalid")
+                : PublishResult.invalid(stamped.get(i), violations.get(i)));
+      }
+      return CompletableFuture.completedFuture(new BatchReceipt(false, results));
+    }
+    if (stamped.isEmpty()) {
+      return CompletableFuture.completedFuture(new BatchReceipt(true, List.of()));
+    }
+    List<Uni<PublishResult>> sends =
+        stamped.stream()
+            .map(
+                event ->
+                    send(event)
+                        .map(PublishResult::stored)
+                        .onFailure()
+                        .recoverWithItem(e -> PublishResult.notStored(event, message(e))))
+            .toList();
+    return Uni.join()
+        .all(sends)
+        .andFailFast()
+        .map(results -> new BatchReceipt(true, results))
+        .subscribeAsCompletionStage();
+  }
+
+  private CloudEvent stamp(CloudEvent event) {
+    if (event.schemaversion() != null) {
+      return event;
+    }
+    return catalog
+        .latest(event.type())
+        .map(EventSchema::version)
+        .map(version -> event.toBuilder().extension(SCHEMAVERSION, version.toString()).build())
+        .orElse(event);
+  }
+
+  private Uni<PublishReceipt> send(CloudEvent event) {
     EventChannel channel =
         channels
             .forType(event.type())
-            .orElseThrow(
-                () ->
-                    new UnknownEventTypeException(
-                        event.type(), channels.all().stream().map(EventChannel::type).toList()));
+            .orElseThrow(() -> new IllegalStateException("validated type has no channel"));
     OutgoingMessageMetadata<RecordMetadata> sent = new OutgoingMessageMetadata<>();
     Message<byte[]> message =
         Message.of(KafkaBinding.value(event))
@@ -75,7 +142,10 @@ public class EventPublisher {
               metrics.published(event.type());
               return new PublishReceipt(
                   event.id(), event.type(), stored.topic(), stored.partition(), stored.offset());
-            })
-        .subscribeAsCompletionStage();
+            });
+  }
+
+  private static String message(Throwable error) {
+    return error.getMessage() == null ? error.toString() : error.getMessage();
   }
 }

@@ -2,38 +2,45 @@ package dev.herald.events;
 
 import static dev.herald.events.CloudEventAttributes.*;
 
-import dev.herald.problems.Problem.Violation;
-import jakarta.json.JsonObject;
-import jakarta.json.JsonString;
-import jakarta.json.JsonValue;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.UUID;
-import java.util.regex.Pattern;
+import tools.jackson.databind.JsonNode;
 
 /**
- * Reads an event from a CloudEvents JSON object as clients send it, filling in {@code id} (a UUID),
- * {@code time} (now) and {@code specversion}, and collecting every problem at once.
+ * Reads an event from the CloudEvents JSON format as clients send it, filling in {@code id} (a
+ * UUID) and {@code time} (now), and collecting every envelope problem at once. The data's schema is
+ * checked afterwards by the publisher.
  */
 public final class EventRequest {
 
-  private static final Pattern EXTENSION_NAME = Pattern.compile("[a-z0-9]{1,20}");
-
-  private final JsonObject json;
+  private final JsonNode json;
+  private final String at;
   private final List<Violation> violations = new ArrayList<>();
 
-  private EventRequest(JsonObject json) {
+  private EventRequest(JsonNode json, String at) {
     this.json = json;
+    this.at = at;
   }
 
   /** The event, or the list of violations (JSON pointer and detail) that prevent it. */
-  public static Result read(JsonObject json) {
-    return new EventRequest(json).read();
+  public static Result read(JsonNode json) {
+    return read(json, "");
+  }
+
+  /**
+   * Reads one event of a batch.
+   *
+   * @param at the JSON pointer of the event in the request, prefixed to every violation
+   */
+  public static Result read(JsonNode json, String at) {
+    if (!json.isObject()) {
+      return new Result(
+          null,
+          List.of(new Violation(at, "an event is a JSON object, got a JSON " + Json.kind(json))));
+    }
+    return new EventRequest(json, at).read();
   }
 
   /** Either an event or the violations found. */
@@ -46,68 +53,60 @@ public final class EventRequest {
   private Result read() {
     String specversion = optional(SPECVERSION);
     if (specversion != null && !CloudEvent.SPEC_VERSION.equals(specversion)) {
-      violations.add(new Violation("/specversion", "must be \"1.0\""));
+      violate(SPECVERSION, "must be \"1.0\"");
     }
-    String type = required(TYPE);
-    String source = required(SOURCE);
-    String id = optional(ID);
     String datacontenttype = optional(DATACONTENTTYPE);
     if (datacontenttype != null && !datacontenttype.startsWith(CloudEvent.JSON)) {
-      violations.add(new Violation("/datacontenttype", "must be application/json"));
+      violate(DATACONTENTTYPE, "must be application/json");
     }
-    OffsetDateTime time = time();
-    JsonValue data = json.get("data");
-    if (data == null || data.getValueType() != JsonValue.ValueType.OBJECT) {
-      violations.add(new Violation("/data", "is required and must be a JSON object"));
+    CloudEvent.Builder event =
+        CloudEvent.builder()
+            .id(optional(ID))
+            .type(required(TYPE))
+            .source(required(SOURCE))
+            .time(time())
+            .subject(optional(SUBJECT))
+            .dataschema(optional(DATASCHEMA))
+            .data(json.get(DATA));
+    if (!json.has(DATA)) {
+      violate(DATA, "is required");
     }
-    String subject = optional(SUBJECT);
-    String tenantid = optional(TENANTID);
-    String correlationid = optional(CORRELATIONID);
-    String causationid = optional(CAUSATIONID);
-    String userid = optional(USERID);
-    String traceparent = optional(TRACEPARENT);
-    Map<String, String> extensions = extensions();
-    if (!violations.isEmpty()) {
-      return new Result(null, List.copyOf(violations));
+    for (String name : json.propertyNames()) {
+      if (CONTEXT.contains(name) || DATA.equals(name)) {
+        continue;
+      }
+      if (!validExtensionName(name)) {
+        violate(
+            name,
+            "is not a CloudEvents attribute; extension names are 1-20 lowercase letters or digits");
+      } else {
+        event.extension(name, optional(name));
+      }
     }
-    CloudEvent event =
-        new CloudEvent(
-            id == null ? UUID.randomUUID().toString() : id,
-            source,
-            type,
-            CloudEvent.SPEC_VERSION,
-            time == null ? OffsetDateTime.now(ZoneOffset.UTC) : time,
-            subject,
-            CloudEvent.JSON,
-            tenantid,
-            correlationid,
-            causationid,
-            userid,
-            traceparent,
-            extensions,
-            data);
-    return new Result(event, List.of());
+    return violations.isEmpty()
+        ? new Result(event.build(), List.of())
+        : new Result(null, List.copyOf(violations));
   }
 
   private String required(String name) {
     String value = optional(name);
-    if (value == null && !json.containsKey(name)) {
-      violations.add(new Violation("/" + name, "is required"));
+    if (value == null && !json.has(name)) {
+      violate(name, "is required");
     } else if (value != null && value.isBlank()) {
-      violations.add(new Violation("/" + name, "must not be blank"));
+      violate(name, "must not be blank");
     }
     return value;
   }
 
   private String optional(String name) {
-    JsonValue value = json.get(name);
-    if (value == null || value == JsonValue.NULL) {
+    JsonNode value = json.get(name);
+    if (value == null || value.isNull()) {
       return null;
     }
-    if (value instanceof JsonString string) {
-      return string.getString();
+    if (value.isString()) {
+      return value.stringValue();
     }
-    violations.add(new Violation("/" + name, "must be a string"));
+    violate(name, "must be a string, got a JSON " + Json.kind(value));
     return null;
   }
 
@@ -119,30 +118,12 @@ public final class EventRequest {
     try {
       return OffsetDateTime.parse(value);
     } catch (DateTimeParseException e) {
-      violations.add(new Violation("/time", "must be an RFC 3339 timestamp"));
+      violate(TIME, "must be an RFC 3339 timestamp such as 2026-11-25T10:15:30Z");
       return null;
     }
   }
 
-  private Map<String, String> extensions() {
-    Map<String, String> extensions = new HashMap<>();
-    for (String name : json.keySet()) {
-      if (NAMED.contains(name) || "data".equals(name) || "dataschema".equals(name)) {
-        continue;
-      }
-      if (!EXTENSION_NAME.matcher(name).matches()) {
-        violations.add(
-            new Violation(
-                "/" + name,
-                "is not a CloudEvents attribute; extension names are 1-20 lowercase letters or"
-                    + " digits"));
-        continue;
-      }
-      String value = optional(name);
-      if (value != null) {
-        extensions.put(name, value);
-      }
-    }
-    return extensions;
+  private void violate(String member, String detail) {
+    violations.add(new Violation(at + "/" + member, detail));
   }
 }

@@ -1,5 +1,6 @@
 package dev.herald.metrics;
 
+import dev.herald.channels.EventChannels;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
@@ -33,19 +34,26 @@ public class HeraldMetrics {
   @RegistryScope(scope = MetricRegistry.APPLICATION_SCOPE)
   MetricRegistry registry;
 
+  @Inject EventStatistics statistics;
+  @Inject EventChannels channels;
+
   public void published(String type) {
     registry.counter(PUBLISHED, new Tag("type", type)).inc();
+    statistics.published(type);
   }
 
   public void consumed(String channel, String type) {
     registry.counter(CONSUMED, new Tag("channel", channel), new Tag("type", type)).inc();
+    statistics.consumed(type);
   }
 
   public void deadLettered(String channel, String reason) {
     registry.counter(DEAD_LETTERED, new Tag("channel", channel), new Tag("reason", reason)).inc();
+    channels.forChannel(channel).ifPresent(c -> statistics.deadLettered(c.type()));
   }
 
   public void handled(String handler, boolean success, Duration duration) {
+    statistics.handled(handler, success, duration);
     registry
         .timer(
             HANDLER_DURATION,

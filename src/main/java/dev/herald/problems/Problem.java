@@ -1,5 +1,6 @@
 package dev.herald.problems;
 
+import dev.herald.events.Violation;
 import java.util.List;
 
 /**
@@ -11,9 +12,6 @@ public record Problem(
     String type, String title, int status, String detail, String instance, List<Violation> errors) {
 
   public static final String MEDIA_TYPE = "application/problem+json";
-
-  /** One invalid member of a request body. */
-  public record Violation(String pointer, String detail) {}
 
   public static Problem of(int status, String title, String detail) {
     return new Problem("about:blank", title, status, detail, null, null);

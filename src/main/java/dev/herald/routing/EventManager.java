@@ -5,7 +5,9 @@ import dev.herald.channels.EventChannels;
 import dev.herald.events.CloudEvent;
 import dev.herald.events.EventDecodingException;
 import dev.herald.events.KafkaBinding;
+import dev.herald.events.Violation;
 import dev.herald.metrics.HeraldMetrics;
+import dev.herald.schemas.EventValidator;
 import io.smallrye.reactive.messaging.kafka.KafkaRecord;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
@@ -20,6 +22,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.stream.Collectors;
 
 /**
  * Routes each incoming event to every handler that accepts it, records a {@link HandlerResult}
@@ -34,6 +37,7 @@ public class EventManager {
   @Inject EventChannels channels;
   @Inject RecentOutcomes outcomes;
   @Inject HeraldMetrics metrics;
+  @Inject EventValidator validator;
 
   /** Handlers may block (I/O, JDBC): they run on managed threads, off the Kafka event loop. */
   @Resource ManagedExecutorService executor;
@@ -133,6 +137,20 @@ public class EventManager {
               + " has type '"
               + event.type()
               + "': publish it to the topic of its own type");
+    }
+    List<Violation> violations = validator.validate(event);
+    if (!violations.isEmpty()) {
+      throw new EventRejectedException(
+          "Channel '"
+              + channel
+              + "' rejected event "
+              + event.id()
+              + " ("
+              + event.type()
+              + " v"
+              + (event.schemaversion() == null ? "1" : event.schemaversion())
+              + "): "
+              + violations.stream().map(Violation::toString).collect(Collectors.joining("; ")));
     }
     return event;
   }

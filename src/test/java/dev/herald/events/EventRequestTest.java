@@ -2,11 +2,8 @@ package dev.herald.events;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.herald.problems.Problem.Violation;
-import jakarta.json.Json;
-import jakarta.json.JsonObject;
-import java.io.StringReader;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
 
 class EventRequestTest {
 
@@ -42,12 +39,20 @@ class EventRequestTest {
   }
 
   @Test
+  void batchMembersArePointedToByIndex() {
+    EventRequest.Result result = EventRequest.read(json("[1]").get(0), "/7");
+
+    assertThat(result.violations())
+        .containsExactly(new Violation("/7", "an event is a JSON object, got a JSON number"));
+  }
+
+  @Test
   void reportsEveryViolationWithItsPointer() {
     EventRequest.Result result =
         EventRequest.read(
             json(
                 """
-                {"specversion":"0.3","source":"  ","time":"noon","data":"text","Bad-Name":"x",
+                {"specversion":"0.3","source":"  ","time":"noon","Bad-Name":"x",
                  "subject":42}"""));
 
     assertThat(result.valid()).isFalse();
@@ -57,7 +62,7 @@ class EventRequestTest {
             "/specversion", "/type", "/source", "/time", "/data", "/Bad-Name", "/subject");
   }
 
-  private static JsonObject json(String text) {
-    return Json.createReader(new StringReader(text)).readObject();
+  private static JsonNode json(String text) {
+    return Json.MAPPER.readTree(text);
   }
 }

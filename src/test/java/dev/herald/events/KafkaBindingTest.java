@@ -3,7 +3,6 @@ package dev.herald.events;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import jakarta.json.Json;
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.util.Map;
@@ -22,13 +21,16 @@ class KafkaBindingTest {
           OffsetDateTime.parse("2026-11-25T10:15:30Z"),
           "conversation/7",
           "application/json",
-          "acme",
-          "corr-1",
-          "cause-1",
-          "user-9",
-          "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01",
-          Map.of("sessionid", "s-3"),
-          Json.createObjectBuilder().add("text", "héllo").build());
+          "https://herald.dev/schemas/chat.message.received/v1.json",
+          Map.of(
+              "tenantid", "acme",
+              "correlationid", "corr-1",
+              "causationid", "cause-1",
+              "userid", "user-9",
+              "traceparent", "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01",
+              "sessionid", "s-3",
+              "schemaversion", "1"),
+          Json.MAPPER.createObjectNode().put("text", "héllo"));
 
   @Test
   void binaryModeRoundTripKeepsEveryAttributeAndTheData() throws Exception {
@@ -37,6 +39,8 @@ class KafkaBindingTest {
     assertThat(text(headers, "ce_id")).isEqualTo("e-1");
     assertThat(text(headers, "ce_tenantid")).isEqualTo("acme");
     assertThat(text(headers, "ce_sessionid")).isEqualTo("s-3");
+    assertThat(text(headers, "ce_schemaversion")).isEqualTo("1");
+    assertThat(text(headers, "ce_dataschema")).endsWith("/v1.json");
     assertThat(text(headers, "content-type")).isEqualTo("application/json");
     assertThat(KafkaBinding.decode(headers, KafkaBinding.value(EVENT))).isEqualTo(EVENT);
   }
@@ -54,7 +58,24 @@ class KafkaBindingTest {
 
     assertThat(event.id()).isEqualTo("s-1");
     assertThat(event.tenantid()).isEqualTo("acme");
-    assertThat(event.data().asJsonObject().getString("text")).isEqualTo("hi");
+    assertThat(event.data().get("text").stringValue()).isEqualTo("hi");
+  }
+
+  @Test
+  void causedEventJoinsTheCorrelationAndNamesItsCause() {
+    CloudEvent effect =
+        CloudEvent.builder()
+            .type("chat.message.sent")
+            .source("/bot")
+            .causedBy(EVENT)
+            .data(Json.MAPPER.createObjectNode())
+            .build();
+
+    assertThat(effect.correlationid()).isEqualTo("corr-1");
+    assertThat(effect.causationid()).isEqualTo("e-1");
+    assertThat(effect.tenantid()).isEqualTo("acme");
+    assertThat(effect.id()).isNotEqualTo("e-1");
+    assertThat(effect.time()).isNotNull();
   }
 
   @Test
@@ -87,7 +108,7 @@ class KafkaBindingTest {
     headers.add("ce_specversion", utf8("0.3"));
 
     assertThatThrownBy(() -> KafkaBinding.decode(headers, utf8("{}")))
-        .hasMessageContaining("unsupported CloudEvents specversion '0.3'");
+        .hasMessage("unsupported CloudEvents header ce_specversion '0.3', expected 1.0");
   }
 
   @Test

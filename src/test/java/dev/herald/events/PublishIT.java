@@ -41,7 +41,7 @@ class PublishIT {
 
     JsonObject outcome = herald.awaitOutcome(id);
     assertThat(outcome.getString("channel")).isEqualTo("chat-message-received");
-    JsonObject audit = outcome.getJsonArray("results").getJsonObject(0);
+    JsonObject audit = HeraldClient.handlerResult(outcome, "audit");
     assertThat(audit.getString("handler")).isEqualTo("audit");
     assertThat(audit.getBoolean("success")).isTrue();
   }
@@ -68,7 +68,7 @@ class PublishIT {
   void eventProducedWithAPlainKafkaClientIsHandled() {
     String id = TestEvents.newId();
     ProducerRecord<String, byte[]> record =
-        new ProducerRecord<>(TestEvents.TOPIC, "acme", utf8("{\"messageId\":\"" + id + "\"}"));
+        new ProducerRecord<>(TestEvents.TOPIC, "acme", utf8(TestEvents.chatMessageData(id)));
     record.headers().add("ce_specversion", utf8("1.0"));
     record.headers().add("ce_id", utf8(id));
     record.headers().add("ce_type", utf8(TestEvents.TYPE));
@@ -78,7 +78,25 @@ class PublishIT {
     TestKafka.send(record);
 
     JsonObject outcome = herald.awaitOutcome(id);
-    assertThat(outcome.getJsonArray("results").getJsonObject(0).getBoolean("success")).isTrue();
+    assertThat(HeraldClient.handlerResult(outcome, "audit").getBoolean("success")).isTrue();
+  }
+
+  @Test
+  void structuredModeRecordIsHandled() {
+    String id = TestEvents.newId();
+    String event =
+        """
+        {"specversion":"1.0","id":"%s","type":"chat.message.received","source":"/structured",
+         "tenantid":"acme","data":%s}"""
+            .formatted(id, TestEvents.chatMessageData(id));
+    ProducerRecord<String, byte[]> record =
+        new ProducerRecord<>(TestEvents.TOPIC, "acme", utf8(event));
+    record.headers().add("content-type", utf8("application/cloudevents+json; charset=UTF-8"));
+
+    TestKafka.send(record);
+
+    JsonObject outcome = herald.awaitOutcome(id);
+    assertThat(HeraldClient.handlerResult(outcome, "audit").getBoolean("success")).isTrue();
   }
 
   @Test
@@ -97,13 +115,36 @@ class PublishIT {
   @Test
   void invalidEnvelopeIsA422ProblemListingEveryError() {
     HttpResponse<String> response =
-        herald.postJson("api/events", "{\"type\":\"chat.message.received\",\"data\":[]}");
+        herald.postJson(
+            "api/events", "{\"type\":\"chat.message.received\",\"Bad-Name\":1,\"time\":\"noon\"}");
 
     assertProblem(response, 422);
-    assertThat(
-            HeraldClient.json(response.body()).getJsonArray("errors").stream()
-                .map(e -> e.asJsonObject().getString("pointer")))
-        .containsExactlyInAnyOrder("/source", "/data");
+    assertThat(pointers(response))
+        .containsExactlyInAnyOrder("/source", "/data", "/Bad-Name", "/time");
+  }
+
+  @Test
+  void dataThatBreaksTheSchemaIsA422ProblemWithPointers() {
+    String event =
+        """
+        {"type":"chat.message.received","source":"/t","data":{"messageId":"m","conversationId":"c",
+         "userId":"u","channel":"telegram","content":""}}""";
+
+    HttpResponse<String> response = herald.postJson("api/events", event);
+
+    assertProblem(response, 422);
+    assertThat(pointers(response)).containsExactlyInAnyOrder("/data/channel", "/data/content");
+  }
+
+  @Test
+  void oversizedEventIsA413Problem() {
+    String content = "x".repeat(1_100_000);
+
+    assertProblem(
+        herald.postJson(
+            "api/events",
+            TestEvents.chatMessage(TestEvents.newId(), "acme", "\"padding\":\"" + content + "\"")),
+        413);
   }
 
   @Test
@@ -113,14 +154,21 @@ class PublishIT {
             "api/events", "{\"type\":\"chat.message.exploded\",\"source\":\"/t\",\"data\":{}}");
 
     assertProblem(response, 422);
+    assertThat(pointers(response)).containsExactly("/type");
     assertThat(HeraldClient.json(response.body()).getString("detail"))
         .contains("chat.message.exploded")
-        .contains(TestEvents.TYPE);
+        .contains("/api/event-types");
   }
 
   @Test
   void unknownOutcomeIsA404Problem() {
     assertProblem(herald.get("api/events/" + TestEvents.newId()), 404);
+  }
+
+  private static java.util.List<String> pointers(HttpResponse<String> problem) {
+    return HeraldClient.json(problem.body()).getJsonArray("errors").stream()
+        .map(e -> e.asJsonObject().getString("pointer"))
+        .toList();
   }
 
   private static void assertProblem(HttpResponse<String> response, int status) {

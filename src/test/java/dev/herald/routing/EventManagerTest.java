@@ -3,12 +3,11 @@ package dev.herald.routing;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.herald.events.CloudEvent;
+import dev.herald.events.Json;
 import dev.herald.metrics.HeraldMetrics;
-import jakarta.json.JsonValue;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -110,20 +109,12 @@ class EventManagerTest {
   }
 
   private static CloudEvent event(String id) {
-    return new CloudEvent(
-        id,
-        "/t",
-        "chat.message.received",
-        "1.0",
-        null,
-        null,
-        null,
-        "acme",
-        null,
-        null,
-        null,
-        null,
-        Map.of(),
-        JsonValue.EMPTY_JSON_OBJECT);
+    return CloudEvent.builder()
+        .id(id)
+        .source("/t")
+        .type("chat.message.received")
+        .tenantid("acme")
+        .data(Json.MAPPER.createObjectNode())
+        .build();
   }
 }

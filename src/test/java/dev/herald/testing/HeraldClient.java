@@ -46,6 +46,20 @@ public final class HeraldClient {
     return json(last[0].body());
   }
 
+  /** The result of one handler in an outcome. */
+  public static JsonObject handlerResult(JsonObject outcome, String handler) {
+    return outcome.getJsonArray("results").stream()
+        .map(r -> r.asJsonObject())
+        .filter(r -> r.getString("handler").equals(handler))
+        .findFirst()
+        .orElseThrow(
+            () -> new AssertionError("no result of handler " + handler + " in " + outcome));
+  }
+
+  public static jakarta.json.JsonArray jsonArray(String body) {
+    return Json.createReader(new StringReader(body)).readArray();
+  }
+
   public static JsonObject json(String body) {
     return Json.createReader(new StringReader(body)).readObject();
   }

@@ -158,7 +158,7 @@ public final class TestBroker {
             "listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT",
             "inter.broker.listener.name=PLAINTEXT",
             "log.dirs=" + dir.toAbsolutePath().resolve("data"),
-            "num.partitions=1",
+            "num.partitions=3",
             "offsets.topic.replication.factor=1",
             "offsets.topic.num.partitions=5",
             "transaction.state.log.replication.factor=1",

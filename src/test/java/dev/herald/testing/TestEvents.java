@@ -1,13 +1,36 @@
 package dev.herald.testing;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.UUID;
 
-/** Events for tests, each with a fresh id. */
+/** Events for tests, each with a fresh id; example data comes from {@code examples/<type>/}. */
 public final class TestEvents {
 
   public static final String TYPE = "chat.message.received";
   public static final String TOPIC = "chat.message.received.v1";
   public static final String DLQ = "chat.message.received.v1.dlq";
+
+  /** Every type Herald carries, as in microprofile-config.properties. */
+  public static final List<String> TYPES =
+      List.of(
+          "chat.message.received",
+          "chat.message.sent",
+          "chat.message.delivered",
+          "chat.conversation.started",
+          "chat.conversation.ended",
+          "chat.conversation.context_updated",
+          "chat.user.session_started",
+          "chat.user.session_ended",
+          "system.health_check",
+          "system.error",
+          "integration.webhook.received",
+          "integration.api_call",
+          "analytics.conversation",
+          "analytics.user_behavior");
 
   private TestEvents() {}
 
@@ -15,11 +38,48 @@ public final class TestEvents {
     return "test-" + UUID.randomUUID();
   }
 
-  /** A {@code chat.message.received} event as JSON, with extra members inside data. */
+  /** A valid {@code chat.message.received} event as JSON, with extra members inside data. */
   public static String chatMessage(String id, String tenant, String extraData) {
     return """
         {"specversion":"1.0","id":"%s","type":"%s","source":"/tests","tenantid":"%s",
-         "data":{"messageId":"%s","conversationId":"c-1","text":"hello"%s}}"""
+         "data":{"messageId":"%s","conversationId":"conv-1","userId":"user-1","channel":"web",
+                 "content":"hello"%s}}"""
         .formatted(id, TYPE, tenant, id, extraData.isEmpty() ? "" : "," + extraData);
+  }
+
+  /** The data of a valid {@code chat.message.received} event, as JSON. */
+  public static String chatMessageData(String messageId) {
+    return """
+        {"messageId":"%s","conversationId":"conv-1","userId":"user-1","channel":"web",
+         "content":"hello"}"""
+        .formatted(messageId);
+  }
+
+  /** An event of any type with its valid example data. */
+  public static String example(String type, String id, String tenant) {
+    return """
+        {"specversion":"1.0","id":"%s","type":"%s","source":"/tests","tenantid":"%s","data":%s}"""
+        .formatted(id, type, tenant, exampleData(type, "valid"));
+  }
+
+  /** {@code examples/<type>/<name>.json}: "valid" or "invalid" data. */
+  public static String exampleData(String type, String name) {
+    return resource("examples/" + type + "/" + name + ".json");
+  }
+
+  /** Where the invalid example breaks its schema, as a JSON pointer into the data. */
+  public static String invalidPointer(String type) {
+    return resource("examples/" + type + "/invalid.pointer").trim();
+  }
+
+  private static String resource(String name) {
+    try (InputStream in = TestEvents.class.getClassLoader().getResourceAsStream(name)) {
+      if (in == null) {
+        throw new IllegalArgumentException("no test resource " + name);
+      }
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 }
