@@ -18,6 +18,7 @@ import org.eclipse.microprofile.config.Config;
 public class EventChannels {
 
   static final String TYPES_KEY = "herald.event-types";
+  static final String DEFAULT_KEY_ATTRIBUTE = "tenantid";
 
   @Inject Config config;
 
@@ -93,6 +94,10 @@ public class EventChannels {
                             + "' has no consumer group: set "
                             + prefix
                             + "group.id so that restarts resume where they stopped"));
-    return new EventChannel(type, channel, topic, deadLetterTopic, groupId);
+    String keyAttribute =
+        config
+            .getOptionalValue("herald.partition-key." + type, String.class)
+            .orElse(DEFAULT_KEY_ATTRIBUTE);
+    return new EventChannel(type, channel, topic, deadLetterTopic, groupId, keyAttribute);
   }
 }

@@ -43,6 +43,21 @@ public record CloudEvent(
     return extensions.get(name);
   }
 
+  /** Any attribute by its CloudEvents name, context or extension, as text; null when absent. */
+  public String attribute(String name) {
+    return switch (name) {
+      case ID -> id;
+      case SOURCE -> source;
+      case TYPE -> type;
+      case SPECVERSION -> specversion;
+      case TIME -> time == null ? null : time.toString();
+      case SUBJECT -> subject;
+      case DATACONTENTTYPE -> datacontenttype;
+      case DATASCHEMA -> dataschema;
+      default -> extensions.get(name);
+    };
+  }
+
   public String tenantid() {
     return extensions.get(TENANTID);
   }

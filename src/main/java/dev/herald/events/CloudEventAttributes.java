@@ -29,6 +29,9 @@ public final class CloudEventAttributes {
   public static final String TRACEPARENT = "traceparent";
   public static final String SCHEMAVERSION = "schemaversion";
 
+  /** The CloudEvents Kafka binding's extension for the record key. */
+  public static final String PARTITIONKEY = "partitionkey";
+
   /**
    * Context attributes with a field of their own in {@link CloudEvent}; the rest are extensions.
    */

@@ -1,5 +1,6 @@
 package dev.herald.events;
 
+import static dev.herald.events.CloudEventAttributes.PARTITIONKEY;
 import static dev.herald.events.CloudEventAttributes.SCHEMAVERSION;
 
 import dev.herald.channels.EventChannel;
@@ -120,7 +121,7 @@ public class EventPublisher {
             .addMetadata(
                 OutgoingKafkaRecordMetadata.<String>builder()
                     .withTopic(channel.topic())
-                    .withKey(event.tenantid())
+                    .withKey(key(event, channel))
                     .withHeaders(KafkaBinding.headers(event))
                     .build())
             .addMetadata(sent);
@@ -143,6 +144,15 @@ public class EventPublisher {
               return new PublishReceipt(
                   event.id(), event.type(), stored.topic(), stored.partition(), stored.offset());
             });
+  }
+
+  /**
+   * The record key: the CloudEvents {@code partitionkey} extension when the event has one, else the
+   * channel's key attribute (the tenant by default).
+   */
+  static String key(CloudEvent event, EventChannel channel) {
+    String partitionKey = event.extension(PARTITIONKEY);
+    return partitionKey != null ? partitionKey : event.attribute(channel.keyAttribute());
   }
 
   private static String message(Throwable error) {

@@ -1,0 +1,43 @@
+package dev.herald.events;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.herald.channels.EventChannel;
+import org.junit.jupiter.api.Test;
+
+class RecordKeyTest {
+
+  private static final EventChannel BY_TENANT =
+      new EventChannel("t.x.happened", "t-x-happened", "t.x.happened.v1", "dlq", "g", "tenantid");
+  private static final EventChannel BY_SUBJECT =
+      new EventChannel("t.x.happened", "t-x-happened", "t.x.happened.v1", "dlq", "g", "subject");
+
+  private final CloudEvent.Builder event =
+      CloudEvent.builder()
+          .type("t.x.happened")
+          .source("/s")
+          .subject("conversation/7")
+          .tenantid("acme")
+          .data(Json.MAPPER.createObjectNode());
+
+  @Test
+  void tenantIsTheKeyByDefault() {
+    assertThat(EventPublisher.key(event.build(), BY_TENANT)).isEqualTo("acme");
+  }
+
+  @Test
+  void aTypeMayKeyByAnotherAttribute() {
+    assertThat(EventPublisher.key(event.build(), BY_SUBJECT)).isEqualTo("conversation/7");
+  }
+
+  @Test
+  void partitionKeyExtensionWins() {
+    assertThat(EventPublisher.key(event.extension("partitionkey", "p-1").build(), BY_SUBJECT))
+        .isEqualTo("p-1");
+  }
+
+  @Test
+  void noTenantMeansNoKey() {
+    assertThat(EventPublisher.key(event.tenantid(null).build(), BY_TENANT)).isNull();
+  }
+}
