@@ -2,6 +2,7 @@ package dev.herald.events;
 
 import dev.herald.problems.Problem;
 import dev.herald.problems.ProblemException;
+import dev.herald.problems.RequestBodies;
 import dev.herald.routing.EventOutcome;
 import dev.herald.routing.RecentOutcomes;
 import jakarta.enterprise.context.RequestScoped;

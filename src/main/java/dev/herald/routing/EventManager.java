@@ -147,11 +147,14 @@ public class EventManager {
               + event.id()
               + " ("
               + event.type()
-              + " v"
-              + (event.schemaversion() == null ? "1" : event.schemaversion())
               + "): "
               + violations.stream().map(Violation::toString).collect(Collectors.joining("; ")));
     }
-    return event;
+    try {
+      return validator.toLatest(event);
+    } catch (IllegalStateException e) {
+      throw new EventRejectedException(
+          "Channel '" + channel + "' cannot upcast event " + event.id() + ": " + e.getMessage(), e);
+    }
   }
 }

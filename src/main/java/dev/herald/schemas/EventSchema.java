@@ -10,6 +10,12 @@ import tools.jackson.databind.JsonNode;
 /** One version of one event type's data schema, compiled once. */
 public record EventSchema(String type, int version, JsonNode json, Schema compiled) {
 
+  /** The schema's {@code $id}, or null. */
+  public String id() {
+    JsonNode id = json.get("$id");
+    return id == null || !id.isString() ? null : id.stringValue();
+  }
+
   /** The data's violations, each located under {@code /data}. */
   public List<Violation> validate(JsonNode data) {
     List<Violation> violations = new ArrayList<>();

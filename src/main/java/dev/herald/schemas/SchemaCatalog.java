@@ -6,28 +6,39 @@ import com.networknt.schema.SchemaRegistryConfig;
 import com.networknt.schema.SpecificationVersion;
 import com.networknt.schema.path.PathType;
 import dev.herald.channels.EventChannels;
-import dev.herald.events.Json;
+import dev.herald.schemas.compatibility.CompatibilityPolicy;
+import dev.herald.schemas.compatibility.CompatibilityProblem;
+import dev.herald.schemas.upcasting.DeclarativeUpcaster;
+import dev.herald.schemas.upcasting.Upcaster;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
+import org.eclipse.microprofile.config.Config;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Every event type's schemas, read from {@code schemas/<type>/v<N>.json} on the classpath (v1, v2,
- * ... until the first missing version) and compiled once. A type Herald carries without a v1 schema
- * stops the application from starting.
+ * Every event type's schemas, read from {@code herald.schemas.location} ({@code <type>/v1.json},
+ * {@code v2.json}, ... until the first missing version), compiled once, with the upcast steps
+ * between versions. The application refuses to start when a type has no v1, a step is missing, or a
+ * version breaks its type's compatibility policy ({@code herald.schemas.compatibility[.<type>]}).
  */
 @ApplicationScoped
 public class SchemaCatalog {
+
+  static final String LOCATION_KEY = "herald.schemas.location";
+  static final String POLICY_KEY = "herald.schemas.compatibility";
+  static final String DEFAULT_LOCATION = "classpath:schemas";
 
   private static final SchemaRegistry REGISTRY =
       SchemaRegistry.withDefaultDialect(
@@ -40,67 +51,164 @@ public class SchemaCatalog {
                       .build()));
 
   @Inject EventChannels channels;
+  @Inject Config config;
+  @Inject @Any Instance<Upcaster> upcasterBeans;
 
-  private Map<String, NavigableMap<Integer, EventSchema>> byType;
+  private Map<String, TypeSchemas> byType;
 
   @PostConstruct
   void load() {
-    Map<String, NavigableMap<Integer, EventSchema>> types = new LinkedHashMap<>();
+    SchemaSource source =
+        SchemaSource.of(
+            config.getOptionalValue(LOCATION_KEY, String.class).orElse(DEFAULT_LOCATION));
+    List<Upcaster> beans = upcasterBeans.stream().toList();
+    Map<String, TypeSchemas> types = new LinkedHashMap<>();
     for (String type : channels.types()) {
-      types.put(type, load(type));
+      types.put(
+          type,
+          load(
+              source,
+              type,
+              beans.stream().filter(u -> u.type().equals(type)).toList(),
+              policy(type)));
     }
     byType = types;
   }
 
-  /** The schemas of a type by version, oldest first; empty if Herald does not carry the type. */
-  public NavigableMap<Integer, EventSchema> versions(String type) {
-    NavigableMap<Integer, EventSchema> versions = byType.get(type);
-    return versions == null ? Collections.emptyNavigableMap() : versions;
+  public Optional<TypeSchemas> type(String type) {
+    return Optional.ofNullable(byType.get(type));
   }
 
-  public Optional<EventSchema> schema(String type, int version) {
-    return Optional.ofNullable(versions(type).get(version));
+  public Map<String, TypeSchemas> types() {
+    return Collections.unmodifiableMap(byType);
+  }
+
+  /** The schemas of a type by version, oldest first; empty if Herald does not carry the type. */
+  public NavigableMap<Integer, EventSchema> versions(String type) {
+    TypeSchemas schemas = byType.get(type);
+    return schemas == null ? Collections.emptyNavigableMap() : schemas.versions();
   }
 
   public Optional<EventSchema> latest(String type) {
-    NavigableMap<Integer, EventSchema> versions = versions(type);
-    return versions.isEmpty() ? Optional.empty() : Optional.of(versions.lastEntry().getValue());
+    return type(type).map(TypeSchemas::latest);
   }
 
-  static NavigableMap<Integer, EventSchema> load(String type) {
+  /** Whether a candidate next version of a type would be accepted, and why not. */
+  public List<CompatibilityProblem> check(TypeSchemas schemas, JsonNode candidate, Upcaster step) {
+    compile(schemas.type() + " candidate", candidate);
+    return Compatibility.check(schemas, candidate, step);
+  }
+
+  CompatibilityPolicy policy(String type) {
+    return config
+        .getOptionalValue(POLICY_KEY + "." + type, String.class)
+        .or(() -> config.getOptionalValue(POLICY_KEY, String.class))
+        .map(CompatibilityPolicy::parse)
+        .orElse(CompatibilityPolicy.BACKWARD_TRANSITIVE);
+  }
+
+  /** Loads, compiles and checks one type; the message of any failure names what to change. */
+  static TypeSchemas load(
+      SchemaSource source, String type, List<Upcaster> beans, CompatibilityPolicy policy) {
     NavigableMap<Integer, EventSchema> versions = new TreeMap<>();
+    Map<Integer, Upcaster> steps = new HashMap<>();
+    for (Upcaster bean : beans) {
+      if (steps.put(bean.fromVersion(), bean) != null) {
+        throw new IllegalStateException(
+            "Two upcasters turn " + type + " v" + bean.fromVersion() + " into the next version");
+      }
+    }
     for (int version = 1; ; version++) {
-      String resource = "schemas/" + type + "/v" + version + ".json";
-      JsonNode json = read(resource);
+      String file = "v" + version + ".json";
+      JsonNode json = source.read(type, file);
       if (json == null) {
         break;
       }
-      versions.put(version, new EventSchema(type, version, json, compile(resource, json)));
+      EventSchema schema =
+          new EventSchema(type, version, json, compile(source.describe(type, file), json));
+      if (version > 1) {
+        Upcaster step = steps.get(version - 1);
+        JsonNode declared = source.read(type, "v" + version + ".upcast.json");
+        if (declared != null && step != null) {
+          throw new IllegalStateException(
+              type
+                  + " v"
+                  + (version - 1)
+                  + " → v"
+                  + version
+                  + " has both an Upcaster bean and "
+                  + source.describe(type, "v" + version + ".upcast.json")
+                  + "; keep one");
+        }
+        if (declared != null) {
+          step = declarative(source, type, version, declared);
+          steps.put(version - 1, step);
+        }
+        if (step == null) {
+          throw new IllegalStateException(
+              type
+                  + " has v"
+                  + version
+                  + " but nothing upcasts v"
+                  + (version - 1)
+                  + " to v"
+                  + version
+                  + ": add "
+                  + source.describe(type, "v" + version + ".upcast.json")
+                  + " or an Upcaster bean with type() \""
+                  + type
+                  + "\" and fromVersion() "
+                  + (version - 1));
+        }
+        TypeSchemas sofar = new TypeSchemas(type, new TreeMap<>(versions), steps, policy);
+        List<CompatibilityProblem> problems = Compatibility.check(sofar, json, step);
+        if (!problems.isEmpty()) {
+          throw new IllegalStateException(
+              type
+                  + " v"
+                  + version
+                  + " breaks the "
+                  + policy
+                  + " compatibility policy: "
+                  + problems.stream()
+                      .map(p -> p.path() + ": " + p.message())
+                      .collect(Collectors.joining("; ")));
+        }
+      }
+      versions.put(version, schema);
     }
     if (versions.isEmpty()) {
       throw new IllegalStateException(
-          "Event type '" + type + "' has no schema: add schemas/" + type + "/v1.json");
+          "Event type '" + type + "' has no schema: add " + source.describe(type, "v1.json"));
     }
-    return Collections.unmodifiableNavigableMap(versions);
+    steps.keySet().removeIf(from -> from >= versions.lastKey());
+    return new TypeSchemas(
+        type, Collections.unmodifiableNavigableMap(versions), Map.copyOf(steps), policy);
   }
 
-  private static Schema compile(String resource, JsonNode json) {
+  private static Upcaster declarative(SchemaSource source, String type, int version, JsonNode ops) {
+    try {
+      return DeclarativeUpcaster.of(type, version - 1, ops);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalStateException(
+          source.describe(type, "v" + version + ".upcast.json") + ": " + e.getMessage(), e);
+    }
+  }
+
+  static Schema compile(String where, JsonNode json) {
     try {
       Schema schema = REGISTRY.getSchema(json);
       schema.initializeValidators();
       return schema;
     } catch (RuntimeException e) {
-      throw new IllegalStateException(
-          resource + " is not a valid JSON Schema: " + e.getMessage(), e);
+      throw new InvalidSchemaException(where + " is not a valid JSON Schema: " + e.getMessage(), e);
     }
   }
 
-  private static JsonNode read(String resource) {
-    ClassLoader loader = SchemaCatalog.class.getClassLoader();
-    try (InputStream in = loader.getResourceAsStream(resource)) {
-      return in == null ? null : Json.parse(in.readAllBytes(), resource);
-    } catch (IOException e) {
-      throw new UncheckedIOException("Cannot read " + resource, e);
+  /** A schema that does not compile. */
+  public static class InvalidSchemaException extends IllegalStateException {
+    InvalidSchemaException(String message, Throwable cause) {
+      super(message, cause);
     }
   }
 }

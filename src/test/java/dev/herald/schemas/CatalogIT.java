@@ -72,8 +72,8 @@ class CatalogIT {
     JsonObject first = types.getJsonObject(0);
     assertThat(first.getString("topic")).isEqualTo("chat.message.received.v1");
     assertThat(first.getString("deadLetterTopic")).isEqualTo("chat.message.received.v1.dlq");
-    assertThat(first.getJsonArray("versions")).containsExactly(jsonInt(1));
-    assertThat(first.getInt("latestVersion")).isEqualTo(1);
+    assertThat(first.getJsonArray("versions")).containsExactly(jsonInt(1), jsonInt(2));
+    assertThat(first.getInt("latestVersion")).isEqualTo(2);
   }
 
   @Test

@@ -1,19 +1,25 @@
 package dev.herald.schemas;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.herald.events.Json;
 import dev.herald.events.Violation;
+import dev.herald.schemas.compatibility.CompatibilityPolicy;
 import dev.herald.testing.TestEvents;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.NavigableMap;
 import java.util.Properties;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import tools.jackson.databind.JsonNode;
 
 /** The whole catalog: every configured type has schemas that compile and judge examples right. */
 class SchemaCatalogTest {
@@ -50,7 +56,7 @@ class SchemaCatalogTest {
   @ParameterizedTest
   @MethodSource("types")
   void validExampleIsAccepted(String type) {
-    NavigableMap<Integer, EventSchema> versions = SchemaCatalog.load(type);
+    NavigableMap<Integer, EventSchema> versions = load(type).versions();
 
     assertThat(versions.firstKey()).isEqualTo(1);
     assertThat(versions.get(1).json().get("$schema").stringValue())
@@ -61,7 +67,7 @@ class SchemaCatalogTest {
   @ParameterizedTest
   @MethodSource("types")
   void invalidExampleIsRejectedAtItsPointer(String type) {
-    List<Violation> violations = SchemaCatalog.load(type).get(1).validate(data(type, "invalid"));
+    List<Violation> violations = load(type).latest().validate(data(type, "invalid"));
 
     assertThat(violations)
         .extracting(Violation::pointer)
@@ -72,14 +78,90 @@ class SchemaCatalogTest {
   @Test
   void missingRequiredPropertyIsPointedAtByName() {
     List<Violation> violations =
-        SchemaCatalog.load("chat.message.received").get(1).validate(Json.MAPPER.readTree("{}"));
+        load("chat.message.received").versions().get(1).validate(Json.MAPPER.readTree("{}"));
 
     assertThat(violations)
         .extracting(Violation::pointer)
         .contains("/data/messageId", "/data/conversationId", "/data/content");
   }
 
-  private static tools.jackson.databind.JsonNode data(String type, String name) {
+  @Test
+  void chatMessageReceivedV1IsUpcastToAValidV2() {
+    TypeSchemas schemas = load("chat.message.received");
+    JsonNode v1 = data("chat.message.received", "v1-valid");
+
+    JsonNode v2 = schemas.upcast(1, v1);
+
+    assertThat(schemas.latest().version()).isEqualTo(2);
+    assertThat(schemas.versions().get(1).validate(v1)).isEmpty();
+    assertThat(schemas.latest().validate(v2)).isEmpty();
+    assertThat(v2.get("content").get("text").stringValue())
+        .isEqualTo(v1.get("content").stringValue());
+  }
+
+  @Test
+  void aVersionWithoutAnUpcastStepStopsTheCatalog(@TempDir Path dir) throws IOException {
+    write(dir, "t.x.happened/v1.json", OBJECT_WITH_A);
+    write(dir, "t.x.happened/v2.json", OBJECT_WITH_A);
+
+    assertThatThrownBy(() -> load(SchemaSource.directory(dir), "t.x.happened"))
+        .hasMessageContaining("t.x.happened has v2 but nothing upcasts v1 to v2")
+        .hasMessageContaining("v2.upcast.json");
+  }
+
+  @Test
+  void anIncompatibleVersionStopsTheCatalogNamingTheChange(@TempDir Path dir) throws IOException {
+    write(dir, "t.x.happened/v1.json", OBJECT_WITH_A);
+    write(
+        dir,
+        "t.x.happened/v2.json",
+        """
+        {"type":"object","properties":{"a":{"type":"string"},"b":{"type":"string"}},
+         "required":["a","b"]}""");
+    write(dir, "t.x.happened/v2.upcast.json", "[]");
+
+    assertThatThrownBy(() -> load(SchemaSource.directory(dir), "t.x.happened"))
+        .hasMessageStartingWith(
+            "t.x.happened v2 breaks the BACKWARD_TRANSITIVE compatibility policy")
+        .hasMessageContaining("/b");
+  }
+
+  @Test
+  void theUpcastMakesABreakingLookingChangeSafe(@TempDir Path dir) throws IOException {
+    write(dir, "t.x.happened/v1.json", OBJECT_WITH_A);
+    write(
+        dir,
+        "t.x.happened/v2.json",
+        """
+        {"type":"object","properties":{"a":{"type":"string"},"b":{"type":"string"}},
+         "required":["a","b"]}""");
+    write(
+        dir,
+        "t.x.happened/v2.upcast.json",
+        "[{\"op\":\"default\",\"path\":\"/b\",\"value\":\"x\"}]");
+
+    assertThat(load(SchemaSource.directory(dir), "t.x.happened").latest().version()).isEqualTo(2);
+  }
+
+  private static final String OBJECT_WITH_A =
+      """
+      {"type":"object","properties":{"a":{"type":"string"}},"required":["a"]}""";
+
+  private static void write(Path dir, String file, String content) throws IOException {
+    Path path = dir.resolve(file);
+    Files.createDirectories(path.getParent());
+    Files.writeString(path, content);
+  }
+
+  private static TypeSchemas load(String type) {
+    return load(SchemaSource.classpath("schemas"), type);
+  }
+
+  private static TypeSchemas load(SchemaSource source, String type) {
+    return SchemaCatalog.load(source, type, List.of(), CompatibilityPolicy.BACKWARD_TRANSITIVE);
+  }
+
+  private static JsonNode data(String type, String name) {
     return Json.MAPPER.readTree(TestEvents.exampleData(type, name));
   }
 }

@@ -11,6 +11,7 @@ public final class Deployments {
 
   public static WebArchive herald() {
     File war = new File(System.getProperty("herald.war", "target/herald.war"));
-    return ShrinkWrap.createFromZipFile(WebArchive.class, war).addClass(FailOnRequestHandler.class);
+    return ShrinkWrap.createFromZipFile(WebArchive.class, war)
+        .addClasses(FailOnRequestHandler.class, ReceivedEvents.class, TestEvents.class);
   }
 }

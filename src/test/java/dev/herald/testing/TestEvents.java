@@ -38,16 +38,19 @@ public final class TestEvents {
     return "test-" + UUID.randomUUID();
   }
 
-  /** A valid {@code chat.message.received} event as JSON, with extra members inside data. */
+  /**
+   * A valid {@code chat.message.received} event of the latest version (v2) as JSON, with extra
+   * members inside data.
+   */
   public static String chatMessage(String id, String tenant, String extraData) {
     return """
         {"specversion":"1.0","id":"%s","type":"%s","source":"/tests","tenantid":"%s",
          "data":{"messageId":"%s","conversationId":"conv-1","userId":"user-1","channel":"web",
-                 "content":"hello"%s}}"""
+                 "content":{"text":"hello"}%s}}"""
         .formatted(id, TYPE, tenant, id, extraData.isEmpty() ? "" : "," + extraData);
   }
 
-  /** The data of a valid {@code chat.message.received} event, as JSON. */
+  /** The data of a valid {@code chat.message.received} v1 event (content is a string), as JSON. */
   public static String chatMessageData(String messageId) {
     return """
         {"messageId":"%s","conversationId":"conv-1","userId":"user-1","channel":"web",

@@ -1,18 +1,17 @@
-package dev.herald.events;
+package dev.herald.problems;
 
-import dev.herald.problems.Problem;
-import dev.herald.problems.ProblemException;
+import dev.herald.events.Json;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import tools.jackson.databind.JsonNode;
 
 /** Reads request bodies with a size limit and turns what is not JSON into a 400 problem. */
-final class RequestBodies {
+public final class RequestBodies {
 
   private RequestBodies() {}
 
-  static JsonNode readJson(InputStream body, long maxBytes, String limitKey) {
+  public static JsonNode readJson(InputStream body, long maxBytes, String limitKey) {
     byte[] bytes;
     try {
       bytes = body.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));
