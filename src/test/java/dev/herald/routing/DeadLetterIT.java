@@ -5,11 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.herald.testing.Deployments;
 import dev.herald.testing.FailOnRequestHandler;
+import dev.herald.testing.FlakyHandler;
 import dev.herald.testing.HeraldClient;
 import dev.herald.testing.HeraldIT;
 import dev.herald.testing.TestEvents;
 import dev.herald.testing.TestKafka;
+import jakarta.json.JsonObject;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -74,6 +77,16 @@ class DeadLetterIT {
             data,
             "/schemaversion: '99' names no version of chat.message.received; known versions: [1, 2]"),
         Arguments.of(
+            "unknown type",
+            with(good, "ce_type", "chat.message.exploded"),
+            data,
+            "has type 'chat.message.exploded'"),
+        Arguments.of(
+            "oversized",
+            good,
+            data.replace("\"hello\"", "\"" + "x".repeat(250_000) + "\""),
+            "rejected a record of 250"),
+        Arguments.of(
             "schema-invalid data",
             good,
             data.replace("\"web\"", "\"telegram\"").replace("\"hello\"", "\"\""),
@@ -111,6 +124,56 @@ class DeadLetterIT {
                     .contains(reason.replace("{id}", id)));
     assertThat(HeraldClient.handlerResult(herald.awaitOutcome(next), "audit").getBoolean("success"))
         .isTrue();
+  }
+
+  @Test
+  void recordThatIsNotUtf8GoesToTheDeadLetterTopic() {
+    String id = TestEvents.newId();
+    byte[] poison =
+        (new String(
+                    new byte[] {(byte) 0xC3, (byte) 0x28},
+                    java.nio.charset.StandardCharsets.ISO_8859_1)
+                + id)
+            .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+    ProducerRecord<String, byte[]> record = new ProducerRecord<>(TestEvents.TOPIC, "acme", poison);
+    record.headers().add("ce_specversion", utf8("1.0"));
+    record.headers().add("ce_id", utf8(id));
+    record.headers().add("ce_type", utf8(TestEvents.TYPE));
+    record.headers().add("ce_source", utf8("/tests"));
+    TestKafka.send(record);
+
+    ConsumerRecord<String, byte[]> dead =
+        TestKafka.awaitRecord(TestEvents.DLQ, r -> Arrays.equals(r.value(), poison));
+
+    assertThat(TestKafka.header(dead, "dead-letter-reason"))
+        .hasValueSatisfying(
+            reason -> assertThat(reason).contains("record value is not UTF-8 text"));
+    assertThat(TestKafka.header(dead, "herald-failure-kind")).hasValue("rejected");
+  }
+
+  @Test
+  void transientHandlerFailureIsRetriedWithGrowingBackoffAndNotDeadLettered() {
+    String id = TestEvents.newId();
+    herald.postJson(
+        "api/events",
+        TestEvents.chatMessage(id, "acme", "\"" + FlakyHandler.TRANSIENT_FAILURES + "\":2"));
+
+    JsonObject outcome = herald.awaitOutcome(id);
+
+    JsonObject flaky = HeraldClient.handlerResult(outcome, "flaky");
+    assertThat(flaky.getBoolean("success")).isTrue();
+    assertThat(flaky.getInt("attempts")).isEqualTo(3);
+    List<Long> calls =
+        HeraldClient.jsonArray(herald.get("api/test/attempts/" + id).body()).stream()
+            .map(v -> ((jakarta.json.JsonNumber) v).longValue())
+            .toList();
+    assertThat(calls).hasSize(3);
+    // initial-backoff-ms=200, multiplier=2, jitter=0.1 (arquillian.xml)
+    assertThat(calls.get(1) - calls.get(0)).isGreaterThanOrEqualTo(180);
+    assertThat(calls.get(2) - calls.get(1)).isGreaterThanOrEqualTo(360);
+    assertThat(herald.get("metrics?scope=application").body())
+        .containsPattern(
+            "herald_handler_duration_seconds_count\\{handler=\"flaky\".*outcome=\"failure\".*\\} 2.0");
   }
 
   private static Map<String, String> without(Map<String, String> headers, String key) {
@@ -179,6 +242,13 @@ class DeadLetterIT {
                     .doesNotContain("InvocationTargetException"));
     assertThat(TestKafka.header(dead, "dead-letter-exception-class-name"))
         .hasValue(HandlingFailedException.class.getName());
+    assertThat(TestKafka.header(dead, "herald-failure-kind")).hasValue("failed");
+    assertThat(TestKafka.header(dead, "herald-failed-handlers")).hasValue("fail-on-request");
+    assertThat(TestKafka.header(dead, "herald-attempts")).hasValue("1");
+    assertThat(TestKafka.header(dead, "herald-first-failure")).isPresent();
+    assertThat(TestKafka.header(dead, "herald-last-failure")).isPresent();
+    assertThat(TestKafka.header(dead, "dead-letter-offset")).isPresent();
+    assertThat(TestKafka.header(dead, "ce_id")).hasValue(id);
     assertThat(HeraldClient.json(new String(dead.value())).getString("messageId")).isEqualTo(id);
 
     var outcome = herald.awaitOutcome(id);

@@ -5,69 +5,163 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.herald.events.CloudEvent;
 import dev.herald.events.Json;
 import dev.herald.metrics.HeraldMetrics;
+import dev.herald.reliability.InMemoryIdempotencyStore;
+import dev.herald.reliability.RetryPolicies;
+import dev.herald.reliability.RetryPolicy;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 class EventManagerTest {
 
-  private final List<String> calls = new ArrayList<>();
-  private final List<String> timings = new ArrayList<>();
+  private static final String CHANNEL = "chat-message-received";
+  private static final RetryPolicy POLICY =
+      new RetryPolicy(
+          4,
+          Duration.ofMillis(100),
+          2.0,
+          Duration.ofMillis(300),
+          0.0,
+          List.of(TransientHandlerException.class));
+
+  private final List<String> calls = new CopyOnWriteArrayList<>();
+  private final List<String> timings = new CopyOnWriteArrayList<>();
+  private final List<Long> backoffs = new CopyOnWriteArrayList<>();
   private final EventManager manager = new EventManager();
+  private ScheduledThreadPoolExecutor threads;
 
   @BeforeEach
   void setUp() {
-    manager.outcomes = new RecentOutcomes();
-    manager.outcomes.retained = 10;
-    manager.metrics =
+    // Runs each retry at once and records the backoff it asked for.
+    threads =
+        new ScheduledThreadPoolExecutor(2) {
+          @Override
+          public ScheduledFuture<?> schedule(Runnable command, long delay, TimeUnit unit) {
+            backoffs.add(unit.toMillis(delay));
+            return super.schedule(command, 0, unit);
+          }
+
+          @Override
+          public void execute(Runnable command) {
+            super.schedule(command, 0, TimeUnit.NANOSECONDS);
+          }
+        };
+    HeraldMetrics metrics =
         new HeraldMetrics() {
           @Override
           public void handled(String handler, boolean success, Duration duration) {
             timings.add(handler + ":" + success);
           }
         };
+    InMemoryIdempotencyStore idempotency = new InMemoryIdempotencyStore(100);
+    HandlerInvoker invoker = new HandlerInvoker();
+    invoker.executor = threads;
+    invoker.scheduler = threads;
+    invoker.idempotency = idempotency;
+    invoker.metrics = metrics;
+    manager.invoker = invoker;
+    manager.metrics = metrics;
+    manager.outcomes = new RecentOutcomes();
+    manager.outcomes.retained = 10;
+    manager.retries =
+        new RetryPolicies() {
+          @Override
+          public RetryPolicy forChannel(String channel) {
+            return POLICY;
+          }
+        };
+  }
+
+  @AfterEach
+  void stopThreads() {
+    threads.shutdownNow();
   }
 
   @Test
   void callsEveryAcceptingHandlerAndRecordsAResultEach() {
     manager.useHandlers(List.of(recording("a", true), recording("b", false), recording("c", true)));
 
-    EventOutcome outcome = manager.route("chat-message-received", event("e-1"));
+    EventOutcome outcome = dispatch(event("e-1"));
 
     assertThat(calls).containsExactly("a:e-1", "c:e-1");
     assertThat(outcome.results()).extracting(HandlerResult::handler).containsExactly("a", "c");
+    assertThat(outcome.results()).extracting(HandlerResult::attempts).containsExactly(1, 1);
     assertThat(outcome.succeeded()).isTrue();
     assertThat(timings).containsExactly("a:true", "c:true");
     assertThat(manager.outcomes.find("e-1")).contains(outcome);
   }
 
   @Test
-  void aFailingHandlerFailsTheEventButTheOthersStillRun() {
+  void aPermanentFailureIsNotRetriedAndTheOthersStillRun() {
     manager.useHandlers(
-        List.of(failing("broken", new IllegalStateException("boom")), recording("after", true)));
+        List.of(
+            failing("broken", 99, new IllegalStateException("boom")), recording("after", true)));
 
-    EventOutcome outcome = manager.route("chat-message-received", event("e-2"));
+    EventOutcome outcome = dispatch(event("e-2"));
 
     assertThat(outcome.succeeded()).isFalse();
     HandlerResult failed = outcome.results().get(0);
     assertThat(failed.success()).isFalse();
     assertThat(failed.error()).isEqualTo("boom");
+    assertThat(failed.attempts()).isEqualTo(1);
     assertThat(failed.retryDue()).isFalse();
+    assertThat(failed.firstFailureAt()).isEqualTo(failed.lastFailureAt()).isNotNull();
+    assertThat(backoffs).isEmpty();
     assertThat(calls).containsExactly("after:e-2");
     assertThat(new HandlingFailedException(outcome))
         .hasMessage("Event e-2 (chat.message.received) not handled: handler 'broken' failed: boom");
   }
 
   @Test
-  void aTransientFailureIsMarkedAsDueForRetry() {
-    manager.useHandlers(List.of(failing("flaky", new TransientHandlerException("timeout"))));
+  void aTransientFailureIsRetriedWithGrowingBackoffUntilItSucceeds() {
+    manager.useHandlers(List.of(failing("flaky", 3, new TransientHandlerException("timeout"))));
 
-    HandlerResult result = manager.route("chat-message-received", event("e-3")).results().get(0);
+    HandlerResult result = dispatch(event("e-3")).results().get(0);
 
+    assertThat(result.success()).isTrue();
+    assertThat(result.attempts()).isEqualTo(4);
+    assertThat(result.firstFailureAt()).isBeforeOrEqualTo(result.lastFailureAt());
+    assertThat(backoffs).containsExactly(100L, 200L, 300L);
+  }
+
+  @Test
+  void aTransientFailureThatOutlastsTheAttemptsFailsAsDueForRetry() {
+    manager.useHandlers(List.of(failing("down", 99, new TransientHandlerException("still down"))));
+
+    HandlerResult result = dispatch(event("e-4")).results().get(0);
+
+    assertThat(result.success()).isFalse();
+    assertThat(result.attempts()).isEqualTo(4);
     assertThat(result.retryDue()).isTrue();
-    assertThat(result.duration().isNegative()).isFalse();
+    assertThat(result.error()).isEqualTo("still down");
+  }
+
+  @Test
+  void anEventAHandlerCompletedIsNotAppliedAgain() {
+    manager.useHandlers(List.of(recording("once", true)));
+
+    dispatch(event("e-5"));
+    HandlerResult second = dispatch(event("e-5")).results().get(0);
+
+    assertThat(calls).containsExactly("once:e-5");
+    assertThat(second.duplicate()).isTrue();
+    assertThat(second.success()).isTrue();
+    assertThat(second.attempts()).isZero();
+  }
+
+  private EventOutcome dispatch(CloudEvent event) {
+    return manager
+        .dispatch(CHANNEL, event)
+        .toCompletableFuture()
+        .orTimeout(10, TimeUnit.SECONDS)
+        .join();
   }
 
   private EventHandler recording(String name, boolean accepts) {
@@ -89,7 +183,9 @@ class EventManagerTest {
     };
   }
 
-  private static EventHandler failing(String name, Exception error) {
+  /** Fails the first {@code failures} calls with {@code error}, then succeeds. */
+  private static EventHandler failing(String name, int failures, Exception error) {
+    AtomicInteger count = new AtomicInteger();
     return new EventHandler() {
       @Override
       public String name() {
@@ -103,7 +199,9 @@ class EventManagerTest {
 
       @Override
       public void handle(CloudEvent event) throws Exception {
-        throw error;
+        if (count.incrementAndGet() <= failures) {
+          throw error;
+        }
       }
     };
   }

@@ -12,6 +12,11 @@ public final class Deployments {
   public static WebArchive herald() {
     File war = new File(System.getProperty("herald.war", "target/herald.war"));
     return ShrinkWrap.createFromZipFile(WebArchive.class, war)
-        .addClasses(FailOnRequestHandler.class, ReceivedEvents.class, TestEvents.class);
+        .addClasses(
+            FailOnRequestHandler.class,
+            FlakyHandler.class,
+            EffectCounter.class,
+            ReceivedEvents.class,
+            TestEvents.class);
   }
 }

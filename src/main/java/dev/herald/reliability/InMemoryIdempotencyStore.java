@@ -1,0 +1,50 @@
+package dev.herald.reliability;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * The default store: the most recent {@code herald.idempotency.capacity} (handler, event id) pairs
+ * in memory. It covers redeliveries within a running server, not across a restart.
+ */
+@ApplicationScoped
+public class InMemoryIdempotencyStore implements IdempotencyStore {
+
+  private final int capacity;
+
+  private final Map<String, Boolean> completed =
+      new LinkedHashMap<>() {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
+          return size() > capacity;
+        }
+      };
+
+  /** For CDI's client proxy only. */
+  protected InMemoryIdempotencyStore() {
+    this(0);
+  }
+
+  @Inject
+  public InMemoryIdempotencyStore(
+      @ConfigProperty(name = "herald.idempotency.capacity", defaultValue = "100000") int capacity) {
+    this.capacity = capacity;
+  }
+
+  @Override
+  public synchronized boolean isCompleted(String handler, String eventId) {
+    return completed.containsKey(key(handler, eventId));
+  }
+
+  @Override
+  public synchronized void markCompleted(String handler, String eventId) {
+    completed.put(key(handler, eventId), Boolean.TRUE);
+  }
+
+  private static String key(String handler, String eventId) {
+    return handler + '\u0000' + eventId;
+  }
+}

@@ -1,0 +1,84 @@
+package dev.herald.routing;
+
+import dev.herald.channels.EventChannel;
+import dev.herald.channels.EventChannels;
+import dev.herald.events.CloudEvent;
+import dev.herald.events.EventDecodingException;
+import dev.herald.events.KafkaBinding;
+import dev.herald.events.Violation;
+import dev.herald.schemas.EventValidator;
+import io.smallrye.reactive.messaging.kafka.KafkaRecord;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Turns a channel's record into the event handlers see: decoded from the CloudEvents binding, of
+ * the channel's type, valid against its version's schema, upcast to the latest version. Anything
+ * else is an {@link EventRejectedException} whose message says exactly what is wrong.
+ */
+@ApplicationScoped
+public class EventReader {
+
+  @Inject EventChannels channels;
+  @Inject EventValidator validator;
+
+  @Inject
+  @ConfigProperty(name = "herald.consume.max-event-bytes", defaultValue = "1000000")
+  int maxEventBytes;
+
+  /** The record's event, valid and upcast to the latest version of the channel's type. */
+  public CloudEvent read(String channel, KafkaRecord<String, byte[]> record)
+      throws EventRejectedException {
+    byte[] value = record.getPayload();
+    if (value != null && value.length > maxEventBytes) {
+      throw new EventRejectedException(
+          "Channel '"
+              + channel
+              + "' rejected a record of "
+              + value.length
+              + " bytes, more than herald.consume.max-event-bytes="
+              + maxEventBytes);
+    }
+    CloudEvent event;
+    try {
+      event = KafkaBinding.decode(record.getHeaders(), value);
+    } catch (EventDecodingException e) {
+      throw new EventRejectedException(
+          "Channel '" + channel + "' cannot read the record: " + e.getMessage(), e);
+    }
+    String expected = channels.forChannel(channel).map(EventChannel::type).orElse(null);
+    if (expected != null && !expected.equals(event.type())) {
+      throw new EventRejectedException(
+          "Channel '"
+              + channel
+              + "' carries '"
+              + expected
+              + "' events but event "
+              + event.id()
+              + " has type '"
+              + event.type()
+              + "': publish it to the topic of its own type");
+    }
+    List<Violation> violations = validator.validate(event);
+    if (!violations.isEmpty()) {
+      throw new EventRejectedException(
+          "Channel '"
+              + channel
+              + "' rejected event "
+              + event.id()
+              + " ("
+              + event.type()
+              + "): "
+              + violations.stream().map(Violation::toString).collect(Collectors.joining("; ")));
+    }
+    try {
+      return validator.toLatest(event);
+    } catch (IllegalStateException e) {
+      throw new EventRejectedException(
+          "Channel '" + channel + "' cannot upcast event " + event.id() + ": " + e.getMessage(), e);
+    }
+  }
+}

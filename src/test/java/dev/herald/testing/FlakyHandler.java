@@ -1,0 +1,54 @@
+package dev.herald.testing;
+
+import dev.herald.events.CloudEvent;
+import dev.herald.routing.EventHandler;
+import dev.herald.routing.TransientHandlerException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * Test handler and resource deployed with the WAR: fails an event whose data has {@code
+ * transientFailures: n} with a transient error n times, then succeeds; the times of its calls (ms
+ * since the epoch) are served at {@code /api/test/attempts/{id}}.
+ */
+@ApplicationScoped
+@Path("test/attempts")
+public class FlakyHandler implements EventHandler {
+
+  public static final String TRANSIENT_FAILURES = "transientFailures";
+
+  private final Map<String, List<Long>> calls = new ConcurrentHashMap<>();
+
+  @Override
+  public String name() {
+    return "flaky";
+  }
+
+  @Override
+  public boolean accepts(CloudEvent event) {
+    return event.data() != null && event.data().has(TRANSIENT_FAILURES);
+  }
+
+  @Override
+  public void handle(CloudEvent event) throws TransientHandlerException {
+    List<Long> times = calls.computeIfAbsent(event.id(), id -> new CopyOnWriteArrayList<>());
+    times.add(System.currentTimeMillis());
+    if (times.size() <= event.data().get(TRANSIENT_FAILURES).intValue()) {
+      throw new TransientHandlerException("attempt " + times.size() + " timed out");
+    }
+  }
+
+  @GET
+  @Path("{id}")
+  @Produces("application/json")
+  public List<Long> attempts(@PathParam("id") String id) {
+    return calls.getOrDefault(id, List.of());
+  }
+}
