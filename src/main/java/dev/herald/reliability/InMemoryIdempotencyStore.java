@@ -1,16 +1,12 @@
 package dev.herald.reliability;
 
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The default store: the most recent {@code herald.idempotency.capacity} (handler, event id) pairs
  * in memory. It covers redeliveries within a running server, not across a restart.
  */
-@ApplicationScoped
 public class InMemoryIdempotencyStore implements IdempotencyStore {
 
   private final int capacity;
@@ -23,14 +19,7 @@ public class InMemoryIdempotencyStore implements IdempotencyStore {
         }
       };
 
-  /** For CDI's client proxy only. */
-  protected InMemoryIdempotencyStore() {
-    this(0);
-  }
-
-  @Inject
-  public InMemoryIdempotencyStore(
-      @ConfigProperty(name = "herald.idempotency.capacity", defaultValue = "100000") int capacity) {
+  public InMemoryIdempotencyStore(int capacity) {
     this.capacity = capacity;
   }
 
