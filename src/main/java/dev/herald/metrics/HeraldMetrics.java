@@ -23,6 +23,10 @@ public class HeraldMetrics {
           "herald.events.dead.lettered",
           "Records sent to a dead-letter topic; reason is rejected (not a valid event) or failed"
               + " (a handler failed)");
+  static final Metadata DUPLICATES =
+      counter(
+          "herald.handler.duplicates",
+          "Redelivered events a handler had already completed, so it was not called again");
   static final Metadata HANDLER_DURATION =
       Metadata.builder()
           .withName("herald.handler.duration")
@@ -50,6 +54,10 @@ public class HeraldMetrics {
   public void deadLettered(String channel, String reason) {
     registry.counter(DEAD_LETTERED, new Tag("channel", channel), new Tag("reason", reason)).inc();
     channels.forChannel(channel).ifPresent(c -> statistics.deadLettered(c.type()));
+  }
+
+  public void duplicate(String handler) {
+    registry.counter(DUPLICATES, new Tag("handler", handler)).inc();
   }
 
   public void handled(String handler, boolean success, Duration duration) {

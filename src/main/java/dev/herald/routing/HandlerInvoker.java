@@ -50,6 +50,7 @@ public class HandlerInvoker {
     String name = handler.name();
     try {
       if (idempotency.isCompleted(name, event.id())) {
+        metrics.duplicate(name);
         result.complete(HandlerResult.duplicate(name));
         return;
       }

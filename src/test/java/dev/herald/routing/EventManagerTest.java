@@ -59,6 +59,11 @@ class EventManagerTest {
           public void handled(String handler, boolean success, Duration duration) {
             timings.add(handler + ":" + success);
           }
+
+          @Override
+          public void duplicate(String handler) {
+            timings.add(handler + ":duplicate");
+          }
         };
     InMemoryIdempotencyStore idempotency = new InMemoryIdempotencyStore(100);
     HandlerInvoker invoker = new HandlerInvoker();

@@ -7,6 +7,8 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import java.nio.file.Files;
+import java.nio.file.StandardOpenOption;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -23,6 +25,12 @@ public class EffectCounter implements EventHandler {
 
   public static final String TYPE = "chat.user.session_ended";
 
+  /** System property: a file the counter appends each effect's event id to. */
+  public static final String JOURNAL = "herald.test.effects-journal";
+
+  /** System property: the event id at which the handler parks, once. */
+  public static final String PAUSE_AT = "herald.test.pause-at";
+
   private final Map<String, AtomicInteger> effects = new ConcurrentHashMap<>();
 
   @Override
@@ -36,8 +44,29 @@ public class EffectCounter implements EventHandler {
   }
 
   @Override
-  public void handle(CloudEvent event) {
+  public void handle(CloudEvent event) throws Exception {
+    String journal = System.getProperty(JOURNAL);
+    if (journal != null) {
+      pauseOnce(event.id(), java.nio.file.Path.of(journal + ".paused"));
+      // appended by the process, so a kill -9 of the server does not lose it
+      Files.writeString(
+          java.nio.file.Path.of(journal),
+          event.id() + "\n",
+          StandardOpenOption.CREATE,
+          StandardOpenOption.APPEND);
+    }
     effects.computeIfAbsent(event.id(), id -> new AtomicInteger()).incrementAndGet();
+  }
+
+  /**
+   * Parks the handler, before its effect, on the event named by {@value #PAUSE_AT}, the first time
+   * only: the crash test kills the server at that known point, mid-stream.
+   */
+  private static void pauseOnce(String id, java.nio.file.Path marker) throws Exception {
+    if (id.equals(System.getProperty(PAUSE_AT)) && !Files.exists(marker)) {
+      Files.createFile(marker);
+      new java.util.concurrent.CountDownLatch(1).await();
+    }
   }
 
   @GET

@@ -18,8 +18,16 @@ public final class HeraldClient {
 
   private final HttpClient http =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-  private final URI base =
-      URI.create("http://localhost:" + Integer.getInteger("herald.http.port", 9080) + "/");
+  private final URI base;
+
+  /** The Arquillian server's endpoints. */
+  public HeraldClient() {
+    this(Integer.getInteger("herald.http.port", 9080));
+  }
+
+  public HeraldClient(int port) {
+    this.base = URI.create("http://localhost:" + port + "/");
+  }
 
   public HttpResponse<String> get(String path) {
     return send(HttpRequest.newBuilder(base.resolve(path)).GET());

@@ -1,0 +1,118 @@
+package dev.herald.testing;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.jboss.shrinkwrap.api.exporter.ZipExporter;
+
+/**
+ * A second Liberty server, beside the Arquillian one, that a test may kill with SIGKILL and start
+ * again: same runtime, project server.xml, the test deployment in dropins, its own ports.
+ */
+public final class CrashServer implements AutoCloseable {
+
+  public static final String NAME = "crashtest";
+
+  private final Path wlp =
+      Path.of(System.getProperty("herald.wlp", "target/liberty/wlp")).toAbsolutePath();
+  private final Path dir = wlp.resolve("usr/servers/" + NAME);
+  private final int httpPort;
+
+  public CrashServer(int httpPort, List<String> systemProperties) {
+    this.httpPort = httpPort;
+    try {
+      deleteRecursively(dir);
+      run("create");
+      Files.copy(
+          Path.of("server.xml"),
+          dir.resolve("server.xml"),
+          java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+      Files.writeString(
+          dir.resolve("bootstrap.properties"),
+          "http.port=" + httpPort + "\nhttps.port=" + (httpPort + 363) + "\n");
+      Files.write(
+          dir.resolve("jvm.options"), systemProperties.stream().map(p -> "-D" + p).toList());
+      Files.createDirectories(dir.resolve("dropins"));
+      Deployments.herald()
+          .as(ZipExporter.class)
+          .exportTo(dir.resolve("dropins/herald.war").toFile(), true);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  public int httpPort() {
+    return httpPort;
+  }
+
+  public Path dir() {
+    return dir;
+  }
+
+  /** Starts the server and returns once Liberty says it started. */
+  public void start() {
+    run("start");
+  }
+
+  /** SIGKILL: no shutdown hook, no commit, no flush. */
+  public void kill() throws Exception {
+    long pid =
+        Long.parseLong(Files.readString(wlp.resolve("usr/servers/.pid/" + NAME + ".pid")).trim());
+    ProcessHandle process =
+        ProcessHandle.of(pid).orElseThrow(() -> new IllegalStateException("no process " + pid));
+    process.destroyForcibly();
+    process.onExit().get(30, TimeUnit.SECONDS);
+  }
+
+  @Override
+  public void close() {
+    run("stop");
+  }
+
+  private void run(String action) {
+    try {
+      Process process =
+          new ProcessBuilder(wlp.resolve("bin/server").toString(), action, NAME)
+              .redirectErrorStream(true)
+              .redirectOutput(
+                  ProcessBuilder.Redirect.appendTo(
+                      wlp.resolve("usr/servers/" + NAME + "-commands.log").toFile()))
+              .start();
+      if (!process.waitFor(180, TimeUnit.SECONDS)) {
+        process.destroyForcibly();
+        throw new IllegalStateException("server " + action + " " + NAME + " took too long");
+      }
+      if (process.exitValue() != 0 && !"stop".equals(action)) {
+        throw new IllegalStateException(
+            "server "
+                + action
+                + " "
+                + NAME
+                + " exited with "
+                + process.exitValue()
+                + "; see "
+                + wlp.resolve("usr/servers/" + NAME + "-commands.log"));
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static void deleteRecursively(Path path) throws IOException {
+    if (!Files.exists(path)) {
+      return;
+    }
+    try (Stream<Path> files = Files.walk(path)) {
+      files.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
+    }
+  }
+}
