@@ -8,6 +8,7 @@ import dev.herald.testing.HeraldClient;
 import dev.herald.testing.HeraldIT;
 import dev.herald.testing.TestBroker;
 import dev.herald.testing.TestEvents;
+import dev.herald.testing.TestKafka;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import java.net.http.HttpResponse;
@@ -20,7 +21,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.common.TopicPartition;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
@@ -66,7 +66,7 @@ class BatchIT {
 
   @Test
   void batchWithOneInvalidEventSendsNothing() throws Exception {
-    Map<TopicPartition, Long> before = endOffsets();
+    Map<TopicPartition, Long> before = TestKafka.endOffsets(TOPIC);
     String invalid =
         TestEvents.example(TYPE, TestEvents.newId(), "acme")
             .replace(
@@ -87,7 +87,7 @@ class BatchIT {
             HeraldClient.json(response.body()).getJsonArray("errors").stream()
                 .map(e -> e.asJsonObject().getString("pointer")))
         .containsExactly("/1/data" + TestEvents.invalidPointer(TYPE));
-    assertThat(endOffsets()).isEqualTo(before);
+    assertThat(TestKafka.endOffsets(TOPIC)).isEqualTo(before);
   }
 
   @Test
@@ -154,25 +154,5 @@ class BatchIT {
               return handled.values().stream().mapToInt(List::size).sum() == 1000;
             });
     assertThat(handled).isEqualTo(sent);
-  }
-
-  private static Map<TopicPartition, Long> endOffsets() throws Exception {
-    try (Admin admin = TestBroker.get().admin()) {
-      Map<TopicPartition, OffsetSpec> request = new HashMap<>();
-      admin
-          .describeTopics(List.of(TOPIC))
-          .allTopicNames()
-          .get(10, TimeUnit.SECONDS)
-          .get(TOPIC)
-          .partitions()
-          .forEach(p -> request.put(new TopicPartition(TOPIC, p.partition()), OffsetSpec.latest()));
-      Map<TopicPartition, Long> offsets = new HashMap<>();
-      admin
-          .listOffsets(request)
-          .all()
-          .get(10, TimeUnit.SECONDS)
-          .forEach((partition, info) -> offsets.put(partition, info.offset()));
-      return offsets;
-    }
   }
 }

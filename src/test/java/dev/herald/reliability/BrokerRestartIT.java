@@ -9,21 +9,16 @@ import dev.herald.testing.HeraldClient;
 import dev.herald.testing.HeraldIT;
 import dev.herald.testing.TestBroker;
 import dev.herald.testing.TestEvents;
+import dev.herald.testing.TestKafka;
 import jakarta.json.JsonObject;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.Collectors;
-import java.util.stream.IntStream;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.common.TopicPartition;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
@@ -53,7 +48,7 @@ class BrokerRestartIT {
   @Test
   void everyEventTakesEffectExactlyOnceAndNoneIsDeadLettered() throws Exception {
     String run = "restart-" + UUID.randomUUID() + "-";
-    Map<TopicPartition, Long> deadBefore = endOffsets(DLQ);
+    Map<TopicPartition, Long> deadBefore = TestKafka.endOffsets(DLQ);
     AtomicInteger stored = new AtomicInteger();
     AtomicInteger refused = new AtomicInteger();
     ConcurrentLinkedQueue<String> unexpected = new ConcurrentLinkedQueue<>();
@@ -63,7 +58,8 @@ class BrokerRestartIT {
         CompletableFuture.runAsync(
             () -> {
               for (int batch = 0; batch < EVENTS / BATCH; batch++) {
-                String body = batch(run, batch);
+                String body =
+                    TestEvents.batch(EffectCounter.TYPE, run, batch * BATCH, (batch + 1) * BATCH);
                 while (true) {
                   HttpResponse<String> response = herald.postJson("api/events/batch", body);
                   if (response.statusCode() == 202) {
@@ -96,7 +92,7 @@ class BrokerRestartIT {
         .pollInterval(Duration.ofSeconds(1))
         .until(() -> effects(run).getJsonNumber("distinct").longValue() == EVENTS);
     assertThat(effects(run).getJsonNumber("total").longValue()).isEqualTo(EVENTS);
-    assertThat(endOffsets(DLQ)).isEqualTo(deadBefore);
+    assertThat(TestKafka.endOffsets(DLQ)).isEqualTo(deadBefore);
     System.out.printf(
         "BrokerRestartIT: %d events stored, %d publishes refused during the outage, %s%n",
         stored.get(), refused.get(), effects(run));
@@ -104,31 +100,5 @@ class BrokerRestartIT {
 
   private JsonObject effects(String run) {
     return HeraldClient.json(herald.get("api/test/effects/" + run).body());
-  }
-
-  private static String batch(String run, int batch) {
-    return IntStream.range(batch * BATCH, (batch + 1) * BATCH)
-        .mapToObj(i -> TestEvents.example(EffectCounter.TYPE, run + i, "tenant-" + (i % 7)))
-        .collect(Collectors.joining(",", "[", "]"));
-  }
-
-  private static Map<TopicPartition, Long> endOffsets(String topic) throws Exception {
-    try (Admin admin = TestBroker.get().admin()) {
-      Map<TopicPartition, OffsetSpec> request = new HashMap<>();
-      admin
-          .describeTopics(List.of(topic))
-          .allTopicNames()
-          .get(10, TimeUnit.SECONDS)
-          .get(topic)
-          .partitions()
-          .forEach(p -> request.put(new TopicPartition(topic, p.partition()), OffsetSpec.latest()));
-      Map<TopicPartition, Long> offsets = new HashMap<>();
-      admin
-          .listOffsets(request)
-          .all()
-          .get(10, TimeUnit.SECONDS)
-          .forEach((partition, info) -> offsets.put(partition, info.offset()));
-      return offsets;
-    }
   }
 }

@@ -9,21 +9,15 @@ import dev.herald.testing.EffectCounter;
 import dev.herald.testing.HeraldClient;
 import dev.herald.testing.TestBroker;
 import dev.herald.testing.TestEvents;
+import dev.herald.testing.TestKafka;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
-import java.util.stream.Collectors;
-import java.util.stream.IntStream;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.OffsetSpec;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -59,9 +53,12 @@ class ServerCrashIT {
       server.start();
       HeraldClient herald = new HeraldClient(server.httpPort());
       awaitReady(herald);
-      Map<TopicPartition, Long> deadBefore = endOffsets(TOPIC + ".dlq");
+      Map<TopicPartition, Long> deadBefore = TestKafka.endOffsets(TOPIC + ".dlq");
       for (int batch = 0; batch < EVENTS / BATCH; batch++) {
-        HttpResponse<String> response = herald.postJson("api/events/batch", batch(run, batch));
+        HttpResponse<String> response =
+            herald.postJson(
+                "api/events/batch",
+                TestEvents.batch(EffectCounter.TYPE, run, batch * BATCH, (batch + 1) * BATCH));
         assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
       }
       Path paused = Path.of(journal + ".paused");
@@ -83,8 +80,8 @@ class ServerCrashIT {
       await("group committed to the log end")
           .atMost(Duration.ofSeconds(60))
           .pollInterval(Duration.ofSeconds(1))
-          .until(() -> committed(GROUP, TOPIC).equals(endOffsets(TOPIC)));
-      assertThat(endOffsets(TOPIC + ".dlq")).isEqualTo(deadBefore);
+          .until(() -> TestKafka.committed(GROUP, TOPIC).equals(TestKafka.endOffsets(TOPIC)));
+      assertThat(TestKafka.endOffsets(TOPIC + ".dlq")).isEqualTo(deadBefore);
       String duplicates =
           herald
               .get("metrics?scope=application")
@@ -110,49 +107,5 @@ class ServerCrashIT {
         .pollInterval(Duration.ofMillis(500))
         .ignoreExceptions()
         .until(() -> herald.get("health/ready").statusCode() == 200);
-  }
-
-  private static String batch(String run, int batch) {
-    return IntStream.range(batch * BATCH, (batch + 1) * BATCH)
-        .mapToObj(i -> TestEvents.example(EffectCounter.TYPE, run + i, "tenant-" + (i % 7)))
-        .collect(Collectors.joining(",", "[", "]"));
-  }
-
-  private static Map<TopicPartition, Long> committed(String group, String topic) throws Exception {
-    try (Admin admin = TestBroker.get().admin()) {
-      Map<TopicPartition, Long> offsets = new HashMap<>();
-      Map<TopicPartition, OffsetAndMetadata> all =
-          admin
-              .listConsumerGroupOffsets(group)
-              .partitionsToOffsetAndMetadata()
-              .get(10, TimeUnit.SECONDS);
-      all.forEach(
-          (partition, offset) -> {
-            if (partition.topic().equals(topic) && offset != null) {
-              offsets.put(partition, offset.offset());
-            }
-          });
-      return offsets;
-    }
-  }
-
-  private static Map<TopicPartition, Long> endOffsets(String topic) throws Exception {
-    try (Admin admin = TestBroker.get().admin()) {
-      Map<TopicPartition, OffsetSpec> request = new HashMap<>();
-      admin
-          .describeTopics(List.of(topic))
-          .allTopicNames()
-          .get(10, TimeUnit.SECONDS)
-          .get(topic)
-          .partitions()
-          .forEach(p -> request.put(new TopicPartition(topic, p.partition()), OffsetSpec.latest()));
-      Map<TopicPartition, Long> offsets = new HashMap<>();
-      admin
-          .listOffsets(request)
-          .all()
-          .get(10, TimeUnit.SECONDS)
-          .forEach((partition, info) -> offsets.put(partition, info.offset()));
-      return offsets;
-    }
   }
 }

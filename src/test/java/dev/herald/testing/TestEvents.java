@@ -65,6 +65,16 @@ public final class TestEvents {
         .formatted(id, type, tenant, exampleData(type, "valid"));
   }
 
+  /**
+   * A JSON array of events {@code from} to {@code to - 1} of a type with its example data, with ids
+   * {@code <run><n>}, over seven tenants.
+   */
+  public static String batch(String type, String run, int from, int to) {
+    return java.util.stream.IntStream.range(from, to)
+        .mapToObj(i -> example(type, run + i, "tenant-" + (i % 7)))
+        .collect(java.util.stream.Collectors.joining(",", "[", "]"));
+  }
+
   /** {@code examples/<type>/<name>.json}: "valid" or "invalid" data. */
   public static String exampleData(String type, String name) {
     return resource("examples/" + type + "/" + name + ".json");

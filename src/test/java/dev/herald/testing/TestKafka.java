@@ -4,18 +4,22 @@ import static org.awaitility.Awaitility.await;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -75,6 +79,45 @@ public final class TestKafka {
                 return false;
               });
       return found[0];
+    }
+  }
+
+  /** The end offset of every partition of a topic. */
+  public static Map<TopicPartition, Long> endOffsets(String topic) throws Exception {
+    try (Admin admin = TestBroker.get().admin()) {
+      Map<TopicPartition, OffsetSpec> request = new HashMap<>();
+      admin
+          .describeTopics(List.of(topic))
+          .allTopicNames()
+          .get(10, TimeUnit.SECONDS)
+          .get(topic)
+          .partitions()
+          .forEach(p -> request.put(new TopicPartition(topic, p.partition()), OffsetSpec.latest()));
+      Map<TopicPartition, Long> offsets = new HashMap<>();
+      admin
+          .listOffsets(request)
+          .all()
+          .get(10, TimeUnit.SECONDS)
+          .forEach((partition, info) -> offsets.put(partition, info.offset()));
+      return offsets;
+    }
+  }
+
+  /** A consumer group's committed offset on every partition of a topic it committed. */
+  public static Map<TopicPartition, Long> committed(String group, String topic) throws Exception {
+    try (Admin admin = TestBroker.get().admin()) {
+      Map<TopicPartition, Long> offsets = new HashMap<>();
+      admin
+          .listConsumerGroupOffsets(group)
+          .partitionsToOffsetAndMetadata()
+          .get(10, TimeUnit.SECONDS)
+          .forEach(
+              (partition, offset) -> {
+                if (partition.topic().equals(topic) && offset != null) {
+                  offsets.put(partition, offset.offset());
+                }
+              });
+      return offsets;
     }
   }
 
