@@ -16,7 +16,10 @@ import org.eclipse.microprofile.reactive.messaging.Metadata;
  */
 public final class DeadLetterHeaders {
 
-  /** {@code rejected} (not a valid event of the channel) or {@code failed} (a handler failed). */
+  /**
+   * {@code rejected} (not a valid event of the channel), {@code failed} (a handler failed) or
+   * {@code error} (Herald itself failed while routing the event).
+   */
   public static final String KIND = "herald-failure-kind";
 
   /** Comma-separated names of the handlers that failed. */
@@ -33,8 +36,16 @@ public final class DeadLetterHeaders {
   private DeadLetterHeaders() {}
 
   public static Metadata rejected(Instant at) {
+    return single("rejected", at);
+  }
+
+  public static Metadata error(Instant at) {
+    return single("error", at);
+  }
+
+  private static Metadata single(String kind, Instant at) {
     RecordHeaders headers = new RecordHeaders();
-    add(headers, KIND, "rejected");
+    add(headers, KIND, kind);
     add(headers, ATTEMPTS, "1");
     add(headers, FIRST_FAILURE, at.toString());
     add(headers, LAST_FAILURE, at.toString());

@@ -63,7 +63,7 @@ public class EventManager {
               }
               metrics.deadLettered(channel, "failed");
               return error != null
-                  ? record.nack(error, DeadLetterHeaders.rejected(Instant.now()))
+                  ? record.nack(error, DeadLetterHeaders.error(Instant.now()))
                   : record.nack(
                       new HandlingFailedException(outcome), DeadLetterHeaders.failed(outcome));
             })
