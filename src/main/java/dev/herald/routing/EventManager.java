@@ -8,6 +8,8 @@ import dev.herald.reliability.RetryPolicy;
 import io.smallrye.reactive.messaging.kafka.KafkaRecord;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.BeforeDestroyed;
+import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
@@ -36,6 +38,9 @@ public class EventManager {
 
   private List<EventHandler> handlers;
 
+  /** Set when the application stops: failures then come from the stop, not from the event. */
+  private volatile boolean stopping;
+
   @PostConstruct
   void init() {
     useHandlers(handlerBeans.stream().toList());
@@ -43,6 +48,10 @@ public class EventManager {
 
   void useHandlers(List<EventHandler> handlers) {
     this.handlers = List.copyOf(handlers);
+  }
+
+  void stopping(@Observes @BeforeDestroyed(ApplicationScoped.class) Object ignored) {
+    stopping = true;
   }
 
   /** Reads a record of a channel, handles it, then acks or nacks it. */
@@ -60,6 +69,11 @@ public class EventManager {
             (outcome, error) -> {
               if (error == null && outcome.succeeded()) {
                 return record.ack();
+              }
+              if (stopping) {
+                // Interrupted by the stop: neither acked nor dead-lettered, so the record is not
+                // committed and comes back at the next start.
+                return CompletableFuture.<Void>completedFuture(null);
               }
               metrics.deadLettered(channel, "failed");
               return error != null
