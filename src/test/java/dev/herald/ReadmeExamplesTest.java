@@ -1,0 +1,66 @@
+package dev.herald;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.herald.events.CloudEvent;
+import dev.herald.events.EventRequest;
+import dev.herald.events.Json;
+import dev.herald.events.Violation;
+import dev.herald.schemas.SchemaSource;
+import dev.herald.schemas.TestCatalog;
+import dev.herald.schemas.TypeSchemas;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+/** The README's curl examples publish what they say: valid events, or the invalid one it shows. */
+class ReadmeExamplesTest {
+
+  private static final Pattern POST =
+      Pattern.compile(
+          "(#[^\\n]*\\n)?curl -s -XPOST localhost:9080/api/events(/batch)?"
+              + " -H 'Content-Type: application/json' -d '(.*?)'",
+          Pattern.DOTALL);
+
+  @Test
+  void everyPublishedExampleIsValidUnlessItSaysOtherwise() throws IOException {
+    Matcher posts = POST.matcher(Files.readString(Path.of("README.md")));
+    int examples = 0;
+    while (posts.find()) {
+      boolean meantInvalid = posts.group(1) != null && posts.group(1).contains("invalid");
+      JsonNode body = Json.MAPPER.readTree(posts.group(3));
+      List<JsonNode> events = new ArrayList<>();
+      if (body.isArray()) {
+        body.forEach(events::add);
+      } else {
+        events.add(body);
+      }
+      for (JsonNode json : events) {
+        List<Violation> violations = violations(json);
+        if (meantInvalid) {
+          assertThat(violations).as(json.toString()).isNotEmpty();
+        } else {
+          assertThat(violations).as(json.toString()).isEmpty();
+        }
+        examples++;
+      }
+    }
+    assertThat(examples).isGreaterThanOrEqualTo(4);
+  }
+
+  private static List<Violation> violations(JsonNode json) {
+    EventRequest.Result request = EventRequest.read(json);
+    if (!request.valid()) {
+      return request.violations();
+    }
+    CloudEvent event = request.event();
+    TypeSchemas schemas = TestCatalog.load(SchemaSource.classpath("schemas"), event.type());
+    return schemas.latest().validate(event.data());
+  }
+}
