@@ -135,12 +135,7 @@ class DeadLetterIT {
                     java.nio.charset.StandardCharsets.ISO_8859_1)
                 + id)
             .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
-    ProducerRecord<String, byte[]> record = new ProducerRecord<>(TestEvents.TOPIC, "acme", poison);
-    record.headers().add("ce_specversion", utf8("1.0"));
-    record.headers().add("ce_id", utf8(id));
-    record.headers().add("ce_type", utf8(TestEvents.TYPE));
-    record.headers().add("ce_source", utf8("/tests"));
-    TestKafka.send(record);
+    TestKafka.send(TestKafka.chatRecord(id, poison));
 
     ConsumerRecord<String, byte[]> dead =
         TestKafka.awaitRecord(TestEvents.DLQ, r -> Arrays.equals(r.value(), poison));
@@ -192,12 +187,7 @@ class DeadLetterIT {
   void recordThatIsNotJsonGoesToTheDeadLetterTopicIntactAndTheChannelKeepsFlowing() {
     String id = TestEvents.newId();
     byte[] poison = utf8("not json at all " + id);
-    ProducerRecord<String, byte[]> record = new ProducerRecord<>(TestEvents.TOPIC, "acme", poison);
-    record.headers().add("ce_specversion", utf8("1.0"));
-    record.headers().add("ce_id", utf8(id));
-    record.headers().add("ce_type", utf8(TestEvents.TYPE));
-    record.headers().add("ce_source", utf8("/tests"));
-    TestKafka.send(record);
+    TestKafka.send(TestKafka.chatRecord(id, poison));
     String next = TestEvents.newId();
     herald.postJson("api/events", TestEvents.chatMessage(next, "acme", ""));
 

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.herald.events.Json;
 import dev.herald.events.Violation;
-import dev.herald.schemas.compatibility.CompatibilityPolicy;
 import dev.herald.testing.TestEvents;
 import java.io.IOException;
 import java.io.InputStream;
@@ -158,7 +157,7 @@ class SchemaCatalogTest {
   }
 
   private static TypeSchemas load(SchemaSource source, String type) {
-    return SchemaCatalog.load(source, type, List.of(), CompatibilityPolicy.BACKWARD_TRANSITIVE);
+    return TestCatalog.load(source, type);
   }
 
   private static JsonNode data(String type, String name) {

@@ -148,12 +148,7 @@ class SchemaEvolutionIT {
 
   private static ProducerRecord<String, byte[]> record(
       String id, String data, String versionHeader, String version) {
-    ProducerRecord<String, byte[]> record =
-        new ProducerRecord<>(TestEvents.TOPIC, "acme", utf8(data));
-    record.headers().add("ce_specversion", utf8("1.0"));
-    record.headers().add("ce_id", utf8(id));
-    record.headers().add("ce_type", utf8(TestEvents.TYPE));
-    record.headers().add("ce_source", utf8("/producer"));
+    ProducerRecord<String, byte[]> record = TestKafka.chatRecord(id, utf8(data));
     record.headers().add(versionHeader, utf8(version));
     return record;
   }

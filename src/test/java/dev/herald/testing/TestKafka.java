@@ -31,6 +31,19 @@ public final class TestKafka {
 
   private TestKafka() {}
 
+  /**
+   * A binary-mode {@code chat.message.received} record keyed {@code acme}, with the four required
+   * {@code ce_*} headers and any value, as a producer without Herald's code would write it.
+   */
+  public static ProducerRecord<String, byte[]> chatRecord(String id, byte[] value) {
+    ProducerRecord<String, byte[]> record = new ProducerRecord<>(TestEvents.TOPIC, "acme", value);
+    record.headers().add("ce_specversion", utf8("1.0"));
+    record.headers().add("ce_id", utf8(id));
+    record.headers().add("ce_type", utf8(TestEvents.TYPE));
+    record.headers().add("ce_source", utf8("/tests"));
+    return record;
+  }
+
   /** Sends one record and waits for the broker's acknowledgement. */
   public static void send(ProducerRecord<String, byte[]> record) {
     try (KafkaProducer<String, byte[]> producer =
