@@ -2,9 +2,6 @@ package dev.herald.schemas;
 
 import dev.herald.channels.EventChannel;
 import dev.herald.channels.EventChannels;
-import dev.herald.events.Json;
-import dev.herald.problems.Problem;
-import dev.herald.problems.ProblemException;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -45,23 +42,8 @@ public class EventTypesResource {
   @Path("{type}/schema")
   @Produces({"application/schema+json", MediaType.APPLICATION_JSON})
   public Response schema(@PathParam("type") String type, @QueryParam("version") Integer version) {
-    NavigableMap<Integer, EventSchema> versions = catalog.versions(type);
-    if (versions.isEmpty()) {
-      throw new ProblemException(
-          Problem.of(
-              404,
-              "Unknown event type",
-              "Herald carries no event type '" + type + "'; GET /api/event-types lists them"));
-    }
-    EventSchema schema = version == null ? versions.lastEntry().getValue() : versions.get(version);
-    if (schema == null) {
-      throw new ProblemException(
-          Problem.of(
-              404,
-              "Unknown schema version",
-              type + " has no version " + version + "; known versions: " + versions.keySet()));
-    }
-    return Response.ok(Json.bytes(schema.json()), "application/schema+json").build();
+    TypeSchemas schemas = SchemaLookup.type(catalog, type, "/api/event-types");
+    return SchemaLookup.schema(schemas, version == null ? schemas.latest().version() : version);
   }
 
   private EventType describe(EventChannel channel) {

@@ -1,6 +1,5 @@
 package dev.herald.schemas;
 
-import dev.herald.events.Json;
 import dev.herald.problems.Problem;
 import dev.herald.problems.ProblemException;
 import dev.herald.problems.RequestBodies;
@@ -55,20 +54,7 @@ public class SchemasResource {
   @Path("{type}/versions/{version}")
   @Produces({"application/schema+json", MediaType.APPLICATION_JSON})
   public Response version(@PathParam("type") String type, @PathParam("version") int version) {
-    TypeSchemas schemas = type(type);
-    EventSchema schema = schemas.versions().get(version);
-    if (schema == null) {
-      throw new ProblemException(
-          Problem.of(
-              404,
-              "Unknown schema version",
-              type
-                  + " has no version "
-                  + version
-                  + "; known versions: "
-                  + schemas.versions().keySet()));
-    }
-    return Response.ok(Json.bytes(schema.json()), "application/schema+json").build();
+    return SchemaLookup.schema(type(type), version);
   }
 
   /**
@@ -108,16 +94,6 @@ public class SchemasResource {
   }
 
   private TypeSchemas type(String type) {
-    return catalog
-        .type(type)
-        .orElseThrow(
-            () ->
-                new ProblemException(
-                    Problem.of(
-                        404,
-                        "Unknown event type",
-                        "Herald carries no event type '"
-                            + type
-                            + "'; GET /api/schemas lists them")));
+    return SchemaLookup.type(catalog, type, "/api/schemas");
   }
 }

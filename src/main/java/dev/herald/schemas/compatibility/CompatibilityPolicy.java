@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.function.BiFunction;
 import java.util.stream.Collectors;
 import tools.jackson.databind.JsonNode;
 
@@ -77,6 +78,19 @@ public enum CompatibilityPolicy {
    * says which of the two is the reader and which the writer.
    */
   public List<CompatibilityProblem> check(List<JsonNode> existing, JsonNode candidate) {
+    return check(existing, candidate, (version, schema) -> schema);
+  }
+
+  /**
+   * The same, when older data is upcast before a reader of the candidate sees it: {@code
+   * asUpcast.apply(version, schema)} is what data of that version looks like once upcast to the
+   * candidate, or null when that cannot be derived (the backward direction of that version is then
+   * not checked). The forward direction always compares raw schemas: old readers get no downcast.
+   */
+  public List<CompatibilityProblem> check(
+      List<JsonNode> existing,
+      JsonNode candidate,
+      BiFunction<Integer, JsonNode, JsonNode> asUpcast) {
     Objects.requireNonNull(existing, "existing");
     Objects.requireNonNull(candidate, "candidate");
     if (this == NONE || existing.isEmpty()) {
@@ -88,10 +102,11 @@ public enum CompatibilityPolicy {
     for (int version = transitive ? 1 : latest; version <= latest; version++) {
       JsonNode old = existing.get(version - 1);
       String step = "v" + version + " → v" + next + ": ";
-      if (backward) {
+      JsonNode written = backward ? asUpcast.apply(version, old) : null;
+      if (written != null) {
         add(
             step,
-            SchemaCompatibility.readerCanRead(old, candidate, Roles.versions(version, next)),
+            SchemaCompatibility.readerCanRead(written, candidate, Roles.versions(version, next)),
             problems);
       }
       if (forward) {
