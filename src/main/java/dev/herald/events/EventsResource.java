@@ -138,17 +138,13 @@ public class EventsResource {
       throw invalid(violations);
     }
     if (!receipt.allStored()) {
-      return Response.status(503)
-          .type(Problem.MEDIA_TYPE)
-          .header("Retry-After", "5")
-          .entity(
-              Map.of(
-                  "type", "about:blank",
-                  "title", "Broker unavailable",
-                  "status", 503,
-                  "detail", "Some events of the batch were not stored; see results",
-                  "results", receipt.results()))
-          .build();
+      return unavailable(
+          Map.of(
+              "type", "about:blank",
+              "title", "Broker unavailable",
+              "status", 503,
+              "detail", "Some events of the batch were not stored; see results",
+              "results", receipt.results()));
     }
     return Response.accepted(
             Map.of("accepted", receipt.results().size(), "results", receipt.results()))
@@ -176,7 +172,12 @@ public class EventsResource {
       throw invalid(invalid.violations());
     }
     String detail = cause.getMessage() == null ? cause.toString() : cause.getMessage();
-    Problem problem = Problem.of(503, "Broker unavailable", "The event was not stored: " + detail);
+    return unavailable(
+        Problem.of(503, "Broker unavailable", "The event was not stored: " + detail));
+  }
+
+  /** 503 with a problem body: the client may retry the same events after a while. */
+  private static Response unavailable(Object problem) {
     return Response.status(503)
         .type(Problem.MEDIA_TYPE)
         .header("Retry-After", "5")
