@@ -16,8 +16,11 @@ import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Routes each incoming event to every handler that accepts it, records a {@link HandlerResult}
@@ -36,6 +39,10 @@ public class EventManager {
   @Inject RecentOutcomes outcomes;
   @Inject HeraldMetrics metrics;
 
+  @Inject
+  @ConfigProperty(name = "herald.handlers.disabled")
+  Optional<Set<String>> disabled;
+
   private List<EventHandler> handlers;
 
   /** Set when the application stops: failures then come from the stop, not from the event. */
@@ -43,7 +50,8 @@ public class EventManager {
 
   @PostConstruct
   void init() {
-    useHandlers(handlerBeans.stream().toList());
+    Set<String> off = disabled.orElse(Set.of());
+    useHandlers(handlerBeans.stream().filter(handler -> !off.contains(handler.name())).toList());
   }
 
   void useHandlers(List<EventHandler> handlers) {
