@@ -2,15 +2,24 @@ package dev.herald.benchmark;
 
 import jakarta.json.JsonObject;
 
-/** The server's memory at one moment: resident set (and its peak so far) and heap. */
-record MemorySample(long rssBytes, long peakRssBytes, long heapUsedBytes, long heapCommittedBytes) {
+/**
+ * The server's memory at one moment: resident set (and its peak so far), heap, and non-heap (class
+ * metadata, compiled code).
+ */
+record MemorySample(
+    long rssBytes,
+    long peakRssBytes,
+    long heapUsedBytes,
+    long heapCommittedBytes,
+    long nonHeapUsedBytes) {
 
   static MemorySample of(JsonObject sample) {
     return new MemorySample(
         sample.getJsonNumber("rssBytes").longValue(),
         sample.getJsonNumber("peakRssBytes").longValue(),
         sample.getJsonNumber("heapUsedBytes").longValue(),
-        sample.getJsonNumber("heapCommittedBytes").longValue());
+        sample.getJsonNumber("heapCommittedBytes").longValue(),
+        sample.getJsonNumber("nonHeapUsedBytes").longValue());
   }
 
   /** The larger of each figure. */
@@ -19,6 +28,7 @@ record MemorySample(long rssBytes, long peakRssBytes, long heapUsedBytes, long h
         Math.max(rssBytes, other.rssBytes),
         Math.max(peakRssBytes, other.peakRssBytes),
         Math.max(heapUsedBytes, other.heapUsedBytes),
-        Math.max(heapCommittedBytes, other.heapCommittedBytes));
+        Math.max(heapCommittedBytes, other.heapCommittedBytes),
+        Math.max(nonHeapUsedBytes, other.nonHeapUsedBytes));
   }
 }

@@ -30,6 +30,7 @@ final class MemorySampler implements AutoCloseable {
 
   /** Samples from now on count for this scenario; {@code null} for none. */
   void phase(String name) {
+    System.out.println(java.time.Instant.now() + " benchmark: " + (name == null ? "idle" : name));
     phase = name;
     if (name != null) {
       sample();

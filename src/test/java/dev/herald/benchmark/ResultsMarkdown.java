@@ -88,8 +88,8 @@ final class ResultsMarkdown {
   private void memory(BenchmarkResults r) {
     line("## Server memory (MB)");
     line("");
-    line("| when | RSS | heap used | heap committed |");
-    line("|---|---:|---:|---:|");
+    line("| when | RSS | heap used | heap committed | non-heap used |");
+    line("|---|---:|---:|---:|---:|");
     memoryRow("idle after warm-up", r.idle());
     memoryRow("idle after a full GC", r.idleAfterGc());
     for (Map.Entry<String, MemorySample> phase : r.underLoad().entrySet()) {
@@ -101,8 +101,12 @@ final class ResultsMarkdown {
   private void memoryRow(String when, MemorySample m) {
     line(
         format(
-            "| %s | %d | %d | %d |",
-            when, m.rssBytes() >> 20, m.heapUsedBytes() >> 20, m.heapCommittedBytes() >> 20));
+            "| %s | %d | %d | %d | %d |",
+            when,
+            m.rssBytes() >> 20,
+            m.heapUsedBytes() >> 20,
+            m.heapCommittedBytes() >> 20,
+            m.nonHeapUsedBytes() >> 20));
   }
 
   private void facts(BenchmarkResults r) {
