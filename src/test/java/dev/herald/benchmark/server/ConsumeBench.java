@@ -69,31 +69,24 @@ public class ConsumeBench {
   }
 
   /**
-   * Resumes Herald's channel (each of its copies when it has a {@code concurrency}) and returns how
-   * many records it has to read: the topic's end offsets less what its group committed. The handler
-   * counts from zero again.
+   * Resumes Herald's channel and returns how many records it has to read: the topic's end offsets
+   * less what its group committed. The handler counts from zero again.
    */
   public long resumeHerald(int warmup) throws Exception {
     EventChannel channel = kafka.channel();
     long backlog = Backlog.of(kafka.admin(), channel.topic(), channel.groupId());
     handler.reset(warmup);
     deadLetteredBefore = deadLettered();
-    List<PausableChannel> pausables =
-        registry.getIncomingNames().stream()
-            .filter(
-                name -> name.equals(channel.channel()) || name.startsWith(channel.channel() + "$"))
-            .map(registry::getPausable)
-            .filter(java.util.Objects::nonNull)
-            .toList();
-    if (pausables.isEmpty()) {
+    PausableChannel pausable = registry.getPausable(channel.channel());
+    if (pausable == null) {
       throw new IllegalStateException(
           "Channel "
               + channel.channel()
               + " is not pausable: the benchmark deployment's configuration sets mp.messaging.incoming."
               + channel.channel()
-              + ".pausable=true");
+              + ".pausable=true; a channel with a concurrency setting cannot be paused");
     }
-    pausables.forEach(PausableChannel::resume);
+    pausable.resume();
     return backlog;
   }
 
