@@ -25,7 +25,8 @@ import org.eclipse.microprofile.config.Config;
 public class BenchmarkResource {
 
   @Inject PublishBench publish;
-  @Inject ConsumeBench consume;
+  @Inject PlainConsumer plainConsumer;
+  @Inject ChannelBench channel;
   @Inject LatencyBench latency;
   @Inject PlainKafka kafka;
   @Inject Config config;
@@ -57,20 +58,20 @@ public class BenchmarkResource {
   @POST
   @Path("consume/plain")
   public Timing consumePlain(@QueryParam("warmup") int warmup) throws Exception {
-    return consume.plain(warmup);
+    return plainConsumer.readAll(warmup);
   }
 
-  /** Resumes Herald's channel; progress is then read at {@code handled}. */
+  /** Resumes Herald's channel; {@code GET} on the same path then tells its progress. */
   @POST
   @Path("consume/herald")
   public Map<String, Long> consumeHerald(@QueryParam("warmup") int warmup) throws Exception {
-    return Map.of("backlog", consume.resumeHerald(warmup));
+    return Map.of("backlog", channel.resume(warmup));
   }
 
   @GET
   @Path("consume/herald")
-  public ConsumeBench.Progress consumeHeraldProgress() {
-    return consume.progress();
+  public ChannelBench.Progress consumeHeraldProgress() {
+    return channel.progress();
   }
 
   @POST
