@@ -23,6 +23,10 @@ public class HeraldMetrics {
           "herald.events.dead.lettered",
           "Records sent to a dead-letter topic; reason is rejected (not a valid event) or failed"
               + " (a handler failed)");
+  static final Metadata RETRIED =
+      counter(
+          "herald.events.retried",
+          "Records sent to a retry topic because their handlers failed transiently");
   static final Metadata DUPLICATES =
       counter(
           "herald.handler.duplicates",
@@ -54,6 +58,10 @@ public class HeraldMetrics {
   public void deadLettered(String channel, String reason) {
     registry.counter(DEAD_LETTERED, new Tag("channel", channel), new Tag("reason", reason)).inc();
     channels.forChannel(channel).ifPresent(c -> statistics.deadLettered(c.type()));
+  }
+
+  public void retried(String channel, String topic) {
+    registry.counter(RETRIED, new Tag("channel", channel), new Tag("topic", topic)).inc();
   }
 
   public void duplicate(String handler) {
