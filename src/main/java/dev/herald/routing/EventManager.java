@@ -91,7 +91,7 @@ public class EventManager {
               if (error == null && outcome.succeeded()) {
                 return record.ack();
               }
-              if (stopping) {
+              if (stopping || HandlingInterruptedException.isInterruption(error)) {
                 // Interrupted by the stop: neither acked nor dead-lettered, so the record is not
                 // committed and comes back at the next start.
                 return CompletableFuture.<Void>completedFuture(null);

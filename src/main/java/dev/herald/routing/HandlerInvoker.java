@@ -13,6 +13,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.FutureTask;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -76,11 +77,17 @@ public class HandlerInvoker {
     }
 
     void start() {
-      Duration timeout = policy.attemptTimeout();
-      if (!timeout.isZero()) {
-        timer = scheduler.schedule(this::timedOut, timeout.toMillis(), TimeUnit.MILLISECONDS);
+      try {
+        Duration timeout = policy.attemptTimeout();
+        if (!timeout.isZero()) {
+          timer = scheduler.schedule(this::timedOut, timeout.toMillis(), TimeUnit.MILLISECONDS);
+        }
+        executor.execute(task);
+      } catch (RejectedExecutionException e) {
+        if (settle()) {
+          interrupted(e);
+        }
       }
-      executor.execute(task);
     }
 
     private void timedOut() {
@@ -112,6 +119,12 @@ public class HandlerInvoker {
           handler.handle(event);
         } catch (Exception e) {
           Duration took = Duration.ofNanos(System.nanoTime() - start);
+          if (HandlingInterruptedException.isInterruption(e)) {
+            if (settle()) {
+              interrupted(e);
+            }
+            return;
+          }
           if (settle()) {
             metrics.handled(name, false, took);
             failed(e, took);
@@ -144,15 +157,24 @@ public class HandlerInvoker {
       return true;
     }
 
+    private void interrupted(Exception cause) {
+      result.completeExceptionally(
+          new HandlingInterruptedException(handler.name(), event.id(), cause));
+    }
+
     private void failed(Exception error, Duration took) {
       Instant now = Instant.now();
       Instant first = firstFailure == null ? now : firstFailure;
       boolean transientFailure = policy.isRetryable(error);
       if (transientFailure && number < policy.maxAttempts()) {
-        scheduler.schedule(
-            () -> new Attempt(handler, event, policy, number + 1, first, now, result).start(),
-            policy.backoff(number).toMillis(),
-            TimeUnit.MILLISECONDS);
+        try {
+          scheduler.schedule(
+              () -> new Attempt(handler, event, policy, number + 1, first, now, result).start(),
+              policy.backoff(number).toMillis(),
+              TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException e) {
+          interrupted(e);
+        }
       } else {
         result.complete(
             HandlerResult.failed(

@@ -60,6 +60,11 @@ public final class CrashServer implements AutoCloseable {
     run("start");
   }
 
+  /** {@code server stop}: the graceful stop an operator does; returns once the server stopped. */
+  public void stop() {
+    run("stop");
+  }
+
   /** SIGKILL: no shutdown hook, no commit, no flush. */
   public void kill() throws Exception {
     long pid =
