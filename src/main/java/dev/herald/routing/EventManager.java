@@ -21,10 +21,12 @@ import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -51,6 +53,12 @@ public class EventManager {
   @ConfigProperty(name = "herald.handlers.disabled")
   Optional<Set<String>> disabled;
 
+  @Inject
+  @ConfigProperty(name = "herald.consume.max-in-flight", defaultValue = "1")
+  int maxInFlight;
+
+  private final Map<String, Lanes> lanes = new ConcurrentHashMap<>();
+
   private List<EventHandler> handlers;
 
   /** Set when the application stops: failures then come from the stop, not from the event. */
@@ -75,8 +83,21 @@ public class EventManager {
     return stopping;
   }
 
-  /** Reads a record of a channel, handles it, then acks or nacks it. */
+  /**
+   * Takes a record of a channel: it is handled after the channel's earlier records with the same
+   * key (the partition for records without one), concurrently with records of other keys, up to
+   * {@code herald.consume.max-in-flight} records per channel. The stage completes when the channel
+   * may hand over its next record.
+   */
   public CompletionStage<Void> receive(String channel, KafkaRecord<String, byte[]> record) {
+    Object key = record.getKey() != null ? record.getKey() : record.getPartition();
+    return lanes
+        .computeIfAbsent(channel, name -> new Lanes(name, maxInFlight))
+        .submit(key, () -> handle(channel, record));
+  }
+
+  /** Reads a record of a channel, handles it, then acks or nacks it. */
+  CompletionStage<Void> handle(String channel, KafkaRecord<String, byte[]> record) {
     CloudEvent event;
     try {
       event = reader.read(channel, record);
