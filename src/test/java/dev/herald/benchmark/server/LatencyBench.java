@@ -1,0 +1,86 @@
+package dev.herald.benchmark.server;
+
+import dev.herald.events.CloudEvent;
+import dev.herald.events.EventPublisher;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * Publishes through Herald's {@link EventPublisher} at a fixed rate and collects the time from each
+ * event's publish to the handler's call. Each event is stamped with the time it was meant to be
+ * sent, so a publisher that falls behind shows in the latency instead of hiding it (no coordinated
+ * omission). Events of the warm-up seconds are handled but not recorded.
+ */
+@ApplicationScoped
+public class LatencyBench {
+
+  @Inject EventPublisher publisher;
+  @Inject BenchmarkHandler handler;
+
+  public LatencyRun run(
+      CloudEvent template, String run, int rate, int warmupSeconds, int seconds, int drainSeconds)
+      throws InterruptedException {
+    long period = TimeUnit.SECONDS.toNanos(1) / rate;
+    long warmup = (long) rate * warmupSeconds;
+    long total = warmup + (long) rate * seconds;
+    LongAdder failed = new LongAdder();
+    handler.reset(0);
+    long start = System.nanoTime();
+    for (long i = 0; i < total; i++) {
+      long due = start + i * period;
+      for (long wait = due - System.nanoTime(); wait > 0; wait = due - System.nanoTime()) {
+        LockSupport.parkNanos(wait);
+      }
+      CloudEvent.Builder event = BenchEvents.copy(template, run, i).toBuilder();
+      if (i >= warmup) {
+        event.extension(BenchmarkHandler.SENT, Long.toString(due));
+      }
+      publisher
+          .publish(event.build())
+          .whenComplete(
+              (receipt, error) -> {
+                if (error != null) {
+                  failed.increment();
+                }
+              });
+    }
+    long publishedAt = System.nanoTime();
+    long measured = total - warmup;
+    long deadline = publishedAt + TimeUnit.SECONDS.toNanos(drainSeconds);
+    while (handler.counts().recorded() < measured - failed.sum() && System.nanoTime() < deadline) {
+      Thread.sleep(20);
+    }
+    return new LatencyRun(
+        rate,
+        total,
+        measured,
+        handler.counts().recorded(),
+        failed.sum(),
+        publishedAt - start,
+        System.nanoTime() - publishedAt,
+        handler.latencies());
+  }
+
+  /**
+   * One rate's result.
+   *
+   * @param published every event sent, warm-up included
+   * @param measured the events sent after the warm-up
+   * @param recorded the measured events the handler saw before the drain time ran out
+   * @param publishNanos how long publishing took (the intended time is {@code published / rate})
+   * @param drainNanos how long after the last publish the handler took to see every event
+   * @param histogram the latencies in nanoseconds, HdrHistogram's compressed form, Base64
+   */
+  public record LatencyRun(
+      int rate,
+      long published,
+      long measured,
+      long recorded,
+      long failed,
+      long publishNanos,
+      long drainNanos,
+      String histogram) {}
+}
