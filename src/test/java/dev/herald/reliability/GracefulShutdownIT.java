@@ -7,7 +7,6 @@ import dev.herald.testing.BrokerExtension;
 import dev.herald.testing.CrashServer;
 import dev.herald.testing.EffectCounter;
 import dev.herald.testing.HeraldClient;
-import dev.herald.testing.TestBroker;
 import dev.herald.testing.TestEvents;
 import dev.herald.testing.TestKafka;
 import java.net.http.HttpResponse;
@@ -43,16 +42,13 @@ class GracefulShutdownIT {
         new CrashServer(
             9180,
             List.of(
-                "mp.messaging.connector.smallrye-kafka.bootstrap.servers="
-                    + TestBroker.get().bootstrapServers(),
                 "herald.topics.prefix=" + prefix,
                 "mp.messaging.incoming.chat-user-session-ended.group.id=" + group,
-                "herald.probe.interval-ms=1000",
                 EffectCounter.JOURNAL + "=" + journal,
                 EffectCounter.EFFECT_MS + "=2"))) {
       server.start();
       HeraldClient herald = new HeraldClient(server.httpPort());
-      awaitReady(herald);
+      server.awaitReady();
       for (int batch = 0; batch < EVENTS / BATCH; batch++) {
         HttpResponse<String> response =
             herald.postJson(
@@ -85,7 +81,7 @@ class GracefulShutdownIT {
           .isEqualTo(beforeStop.size());
 
       server.start();
-      awaitReady(herald);
+      server.awaitReady();
       await("every event applied")
           .atMost(Duration.ofSeconds(180))
           .pollInterval(Duration.ofSeconds(1))
@@ -96,13 +92,5 @@ class GracefulShutdownIT {
               + " rest after the restart, none twice%n",
           beforeStop.size(), EVENTS, stopMillis);
     }
-  }
-
-  private static void awaitReady(HeraldClient herald) {
-    await("crash server ready")
-        .atMost(Duration.ofSeconds(180))
-        .pollInterval(Duration.ofMillis(500))
-        .ignoreExceptions()
-        .until(() -> herald.get("health/ready").statusCode() == 200);
   }
 }
