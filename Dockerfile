@@ -9,6 +9,7 @@ RUN mvn -B -q -DskipTests package
 # Stage 2: the kernel-only Liberty image, with just the features server.xml names.
 FROM icr.io/appcafe/open-liberty:26.0.0.3-kernel-slim-java17-openj9-ubi-minimal
 COPY --chown=1001:0 server.xml /config/server.xml
+COPY --chown=1001:0 jvm.options /config/jvm.options
 RUN features.sh
 COPY --chown=1001:0 --from=build /build/target/herald.war /config/dropins/herald.war
 # Point Herald at your brokers: docker run -e KAFKA_BOOTSTRAP_SERVERS=broker:9092 ...

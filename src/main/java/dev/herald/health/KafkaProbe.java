@@ -2,6 +2,8 @@ package dev.herald.health;
 
 import dev.herald.channels.EventChannel;
 import dev.herald.channels.EventChannels;
+import dev.herald.channels.KafkaSettings;
+import dev.herald.reliability.RetryTopics;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
@@ -47,10 +49,10 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class KafkaProbe {
 
   private static final Logger LOG = Logger.getLogger(KafkaProbe.class.getName());
-  static final String CONNECTOR_PREFIX = "mp.messaging.connector.smallrye-kafka.";
 
   @Inject Config config;
   @Inject EventChannels channels;
+  @Inject RetryTopics retryTopics;
 
   @Inject
   @ConfigProperty(name = "herald.probe.interval-ms", defaultValue = "5000")
@@ -96,7 +98,7 @@ public class KafkaProbe {
   }
 
   public String bootstrapServers() {
-    return config.getOptionalValue(CONNECTOR_PREFIX + "bootstrap.servers", String.class).orElse("");
+    return KafkaSettings.bootstrapServers(config);
   }
 
   void refresh() {
@@ -126,6 +128,7 @@ public class KafkaProbe {
       topics.add(channel.deadLetterTopic());
       byTopic.put(channel.topic(), channel);
     }
+    retryTopics.all().forEach(retry -> topics.add(retry.topic()));
     Map<String, TopicDescription> described = describe(topics);
     List<TopicPartition> partitions = new ArrayList<>();
     for (TopicDescription topic : described.values()) {
@@ -206,16 +209,7 @@ public class KafkaProbe {
   }
 
   private Map<String, Object> adminConfig() {
-    Set<String> known = AdminClientConfig.configNames();
-    Map<String, Object> settings = new HashMap<>();
-    for (String name : config.getPropertyNames()) {
-      if (name.startsWith(CONNECTOR_PREFIX)) {
-        String key = name.substring(CONNECTOR_PREFIX.length());
-        if (known.contains(key)) {
-          config.getOptionalValue(name, String.class).ifPresent(v -> settings.put(key, v));
-        }
-      }
-    }
+    Map<String, Object> settings = KafkaSettings.from(config, AdminClientConfig.configNames());
     settings.put(AdminClientConfig.CLIENT_ID_CONFIG, "herald-probe");
     settings.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) timeoutMs);
     settings.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) timeoutMs);

@@ -4,10 +4,14 @@ import dev.herald.channels.EventChannels;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.eclipse.microprofile.metrics.Counter;
 import org.eclipse.microprofile.metrics.Metadata;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.eclipse.microprofile.metrics.MetricUnits;
 import org.eclipse.microprofile.metrics.Tag;
+import org.eclipse.microprofile.metrics.Timer;
 import org.eclipse.microprofile.metrics.annotation.RegistryScope;
 
 /** Records what Herald does, in the application scope of {@code /metrics}. */
@@ -23,6 +27,10 @@ public class HeraldMetrics {
           "herald.events.dead.lettered",
           "Records sent to a dead-letter topic; reason is rejected (not a valid event) or failed"
               + " (a handler failed)");
+  static final Metadata RETRIED =
+      counter(
+          "herald.events.retried",
+          "Records sent to a retry topic because their handlers failed transiently");
   static final Metadata DUPLICATES =
       counter(
           "herald.handler.duplicates",
@@ -41,33 +49,57 @@ public class HeraldMetrics {
   @Inject EventStatistics statistics;
   @Inject EventChannels channels;
 
+  /** Metrics by name and tags, so that the hot path does not build metric ids per event. */
+  private final Map<Key, Counter> counters = new ConcurrentHashMap<>();
+
+  private final Map<Key, Timer> timers = new ConcurrentHashMap<>();
+
+  private record Key(String name, String first, String second) {}
+
   public void published(String type) {
-    registry.counter(PUBLISHED, new Tag("type", type)).inc();
+    counter(PUBLISHED, "type", type, null, null).inc();
     statistics.published(type);
   }
 
   public void consumed(String channel, String type) {
-    registry.counter(CONSUMED, new Tag("channel", channel), new Tag("type", type)).inc();
+    counter(CONSUMED, "channel", channel, "type", type).inc();
     statistics.consumed(type);
   }
 
   public void deadLettered(String channel, String reason) {
-    registry.counter(DEAD_LETTERED, new Tag("channel", channel), new Tag("reason", reason)).inc();
+    counter(DEAD_LETTERED, "channel", channel, "reason", reason).inc();
     channels.forChannel(channel).ifPresent(c -> statistics.deadLettered(c.type()));
   }
 
+  public void retried(String channel, String topic) {
+    counter(RETRIED, "channel", channel, "topic", topic).inc();
+  }
+
   public void duplicate(String handler) {
-    registry.counter(DUPLICATES, new Tag("handler", handler)).inc();
+    counter(DUPLICATES, "handler", handler, null, null).inc();
   }
 
   public void handled(String handler, boolean success, Duration duration) {
     statistics.handled(handler, success, duration);
-    registry
-        .timer(
-            HANDLER_DURATION,
-            new Tag("handler", handler),
-            new Tag("outcome", success ? "success" : "failure"))
+    String outcome = success ? "success" : "failure";
+    timers
+        .computeIfAbsent(
+            new Key(HANDLER_DURATION.getName(), handler, outcome),
+            key ->
+                registry.timer(
+                    HANDLER_DURATION, new Tag("handler", handler), new Tag("outcome", outcome)))
         .update(duration);
+  }
+
+  /** The counter of a metric with one or two tags (the second name null for one). */
+  private Counter counter(
+      Metadata metadata, String tag, String value, String secondTag, String secondValue) {
+    return counters.computeIfAbsent(
+        new Key(metadata.getName(), value, secondValue),
+        key ->
+            secondTag == null
+                ? registry.counter(metadata, new Tag(tag, value))
+                : registry.counter(metadata, new Tag(tag, value), new Tag(secondTag, secondValue)));
   }
 
   private static Metadata counter(String name, String description) {

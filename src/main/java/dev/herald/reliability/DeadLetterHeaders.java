@@ -5,7 +5,11 @@ import dev.herald.routing.HandlerResult;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.stream.Collectors;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.eclipse.microprofile.reactive.messaging.Metadata;
 
@@ -36,52 +40,80 @@ public final class DeadLetterHeaders {
   private DeadLetterHeaders() {}
 
   public static Metadata rejected(Instant at) {
-    return single("rejected", at);
+    return metadata(single("rejected", at));
   }
 
   public static Metadata error(Instant at) {
-    return single("error", at);
+    return metadata(single("error", at));
   }
 
-  private static Metadata single(String kind, Instant at) {
+  public static Metadata failed(EventOutcome outcome) {
+    RecordHeaders headers = new RecordHeaders();
+    addFailure(headers, outcome, new RecordHeaders());
+    return metadata(headers);
+  }
+
+  /** The headers of a record that failed once, at {@code at}, for a reason of {@code kind}. */
+  public static RecordHeaders single(String kind, Instant at) {
     RecordHeaders headers = new RecordHeaders();
     add(headers, KIND, kind);
     add(headers, ATTEMPTS, "1");
     add(headers, FIRST_FAILURE, at.toString());
     add(headers, LAST_FAILURE, at.toString());
-    return metadata(headers);
+    return headers;
   }
 
-  public static Metadata failed(EventOutcome outcome) {
-    RecordHeaders headers = new RecordHeaders();
-    add(headers, KIND, "failed");
+  /**
+   * Adds the failure headers of an outcome whose handlers failed to {@code target}, counting the
+   * attempts and the first failure that {@code earlier} headers (of a retry topic record) recorded.
+   */
+  public static void addFailure(Headers target, EventOutcome outcome, Headers earlier) {
+    add(target, KIND, "failed");
     var failures = outcome.results().stream().filter(r -> !r.success()).toList();
     add(
-        headers,
+        target,
         FAILED_HANDLERS,
         failures.stream().map(HandlerResult::handler).collect(Collectors.joining(",")));
-    add(
-        headers,
-        ATTEMPTS,
-        Integer.toString(failures.stream().mapToInt(HandlerResult::attempts).max().orElse(1)));
-    failures.stream()
-        .map(HandlerResult::firstFailureAt)
-        .filter(java.util.Objects::nonNull)
-        .min(Instant::compareTo)
-        .ifPresent(first -> add(headers, FIRST_FAILURE, first.toString()));
+    int attempts = failures.stream().mapToInt(HandlerResult::attempts).max().orElse(1);
+    add(target, ATTEMPTS, Integer.toString(attempts + earlierAttempts(earlier)));
+    Optional<String> earlierFirst = value(earlier, FIRST_FAILURE);
+    earlierFirst
+        .or(
+            () ->
+                failures.stream()
+                    .map(HandlerResult::firstFailureAt)
+                    .filter(Objects::nonNull)
+                    .min(Instant::compareTo)
+                    .map(Instant::toString))
+        .ifPresent(first -> add(target, FIRST_FAILURE, first));
     failures.stream()
         .map(HandlerResult::lastFailureAt)
-        .filter(java.util.Objects::nonNull)
+        .filter(Objects::nonNull)
         .max(Instant::compareTo)
-        .ifPresent(last -> add(headers, LAST_FAILURE, last.toString()));
-    return metadata(headers);
+        .ifPresent(last -> add(target, LAST_FAILURE, last.toString()));
+  }
+
+  /** The last value of a header, as UTF-8 text. */
+  public static Optional<String> value(Headers headers, String key) {
+    Header header = headers.lastHeader(key);
+    return header == null || header.value() == null
+        ? Optional.empty()
+        : Optional.of(new String(header.value(), StandardCharsets.UTF_8));
+  }
+
+  private static int earlierAttempts(Headers earlier) {
+    try {
+      return value(earlier, ATTEMPTS).map(Integer::parseInt).orElse(0);
+    } catch (NumberFormatException e) {
+      return 0;
+    }
   }
 
   private static Metadata metadata(RecordHeaders headers) {
     return Metadata.of(OutgoingKafkaRecordMetadata.builder().withHeaders(headers).build());
   }
 
-  private static void add(RecordHeaders headers, String key, String value) {
+  static void add(Headers headers, String key, String value) {
     headers.add(key, value.getBytes(StandardCharsets.UTF_8));
   }
 }

@@ -15,8 +15,9 @@ import org.eclipse.microprofile.config.Config;
 /**
  * Each channel's {@link RetryPolicy}, from {@code herald.retry.<channel>.<key>}, else {@code
  * herald.retry.<key>}, else the default. Keys: {@code max-attempts} (3), {@code initial-backoff-ms}
- * (200), {@code multiplier} (2), {@code max-backoff-ms} (5000), {@code jitter} (0.2); {@code
- * herald.retry.retryable-exceptions} lists the transient exception classes.
+ * (200), {@code multiplier} (2), {@code max-backoff-ms} (5000), {@code jitter} (0.2), {@code
+ * attempt-timeout-ms} (10000; 0 for none); {@code herald.retry.retryable-exceptions} lists the
+ * transient exception classes.
  *
  * <p>In-place retries hold the partition: a policy whose worst case reaches 80% of the channel's
  * {@code throttled.unprocessed-record-max-age.ms} (60 s by default) would mark the channel
@@ -46,7 +47,8 @@ public class RetryPolicies {
               doubleValue(channel, "multiplier", 2.0),
               Duration.ofMillis(longValue(channel, "max-backoff-ms", 5000)),
               doubleValue(channel, "jitter", 0.2),
-              retryable);
+              retryable,
+              Duration.ofMillis(longValue(channel, "attempt-timeout-ms", 10_000)));
       check(channel, policy);
       byChannel.put(channel.channel(), policy);
     }
@@ -67,22 +69,23 @@ public class RetryPolicies {
     if (policy.maxAttempts() < 1
         || policy.multiplier() < 1
         || policy.jitter() < 0
-        || policy.jitter() >= 1) {
+        || policy.jitter() >= 1
+        || policy.attemptTimeout().isNegative()) {
       throw new IllegalStateException(
           "Retry policy of channel '"
               + channel.channel()
-              + "' is invalid: max-attempts ≥ 1,"
-              + " multiplier ≥ 1 and 0 ≤ jitter < 1 are required ("
+              + "' is invalid: max-attempts ≥ 1, multiplier ≥ 1, 0 ≤ jitter < 1"
+              + " and attempt-timeout-ms ≥ 0 are required ("
               + PREFIX
               + channel.channel()
               + ".*)");
     }
-    if (maxAge > 0 && policy.worstCaseBackoff().toMillis() >= maxAge * 0.8) {
+    if (maxAge > 0 && policy.worstCase().toMillis() >= maxAge * 0.8) {
       throw new IllegalStateException(
           "Retries of channel '"
               + channel.channel()
               + "' may hold a record "
-              + policy.worstCaseBackoff().toMillis()
+              + policy.worstCase().toMillis()
               + " ms, too close to "
               + maxAgeKey
               + "="
@@ -90,7 +93,7 @@ public class RetryPolicies {
               + ": lower "
               + PREFIX
               + channel.channel()
-              + ".max-attempts or max-backoff-ms, or raise "
+              + ".max-attempts, attempt-timeout-ms or max-backoff-ms, or raise "
               + maxAgeKey);
     }
   }

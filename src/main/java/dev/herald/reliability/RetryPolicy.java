@@ -7,7 +7,8 @@ import java.util.concurrent.ThreadLocalRandom;
 /**
  * How a channel retries a handler's transient failure in place: up to {@code maxAttempts} calls,
  * waiting {@code initialBackoff × multiplier^(n-1)} (at most {@code maxBackoff}) ± {@code jitter}
- * between call n and n+1.
+ * between call n and n+1. A call that outlasts {@code attemptTimeout} fails with a timeout (zero:
+ * no limit).
  */
 public record RetryPolicy(
     int maxAttempts,
@@ -15,7 +16,8 @@ public record RetryPolicy(
     double multiplier,
     Duration maxBackoff,
     double jitter,
-    List<Class<? extends Throwable>> retryable) {
+    List<Class<? extends Throwable>> retryable,
+    Duration attemptTimeout) {
 
   /** The wait after failed attempt {@code attempt} (1-based), before jitter. */
   public Duration nominalBackoff(int attempt) {
@@ -30,9 +32,12 @@ public record RetryPolicy(
     return Duration.ofMillis(Math.max(0, Math.round(nominal * factor)));
   }
 
-  /** The longest a record can wait in retries: every backoff at its jittered maximum. */
-  public Duration worstCaseBackoff() {
-    long total = 0;
+  /**
+   * The longest a handler can hold a record: every attempt until its timeout and every backoff at
+   * its jittered maximum.
+   */
+  public Duration worstCase() {
+    long total = attemptTimeout.toMillis() * maxAttempts;
     for (int attempt = 1; attempt < maxAttempts; attempt++) {
       total += Math.round(nominalBackoff(attempt).toMillis() * (1 + jitter));
     }

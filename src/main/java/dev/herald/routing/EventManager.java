@@ -3,9 +3,14 @@ package dev.herald.routing;
 import dev.herald.events.CloudEvent;
 import dev.herald.metrics.HeraldMetrics;
 import dev.herald.reliability.DeadLetterHeaders;
+import dev.herald.reliability.RetryHeaders;
+import dev.herald.reliability.RetryHeaders.Origin;
 import dev.herald.reliability.RetryPolicies;
 import dev.herald.reliability.RetryPolicy;
+import dev.herald.reliability.RetryTopic;
+import dev.herald.reliability.RetryTopics;
 import io.smallrye.reactive.messaging.kafka.KafkaRecord;
+import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.BeforeDestroyed;
@@ -16,10 +21,13 @@ import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -38,10 +46,18 @@ public class EventManager {
   @Inject RetryPolicies retries;
   @Inject RecentOutcomes outcomes;
   @Inject HeraldMetrics metrics;
+  @Inject RetryTopics retryTopics;
+  @Inject RetryTopicWriter retryWriter;
 
   @Inject
   @ConfigProperty(name = "herald.handlers.disabled")
   Optional<Set<String>> disabled;
+
+  @Inject
+  @ConfigProperty(name = "herald.consume.max-in-flight", defaultValue = "1")
+  int maxInFlight;
+
+  private final Map<String, Lanes> lanes = new ConcurrentHashMap<>();
 
   private List<EventHandler> handlers;
 
@@ -62,8 +78,26 @@ public class EventManager {
     stopping = true;
   }
 
-  /** Reads a record of a channel, handles it, then acks or nacks it. */
+  /** Whether the application is stopping, so that failures may come from the stop. */
+  public boolean stopping() {
+    return stopping;
+  }
+
+  /**
+   * Takes a record of a channel: it is handled after the channel's earlier records with the same
+   * key (the partition for records without one), concurrently with records of other keys, up to
+   * {@code herald.consume.max-in-flight} records per channel. The stage completes when the channel
+   * may hand over its next record.
+   */
   public CompletionStage<Void> receive(String channel, KafkaRecord<String, byte[]> record) {
+    Object key = record.getKey() != null ? record.getKey() : record.getPartition();
+    return lanes
+        .computeIfAbsent(channel, name -> new Lanes(name, maxInFlight))
+        .submit(key, () -> handle(channel, record));
+  }
+
+  /** Reads a record of a channel, handles it, then acks or nacks it. */
+  CompletionStage<Void> handle(String channel, KafkaRecord<String, byte[]> record) {
     CloudEvent event;
     try {
       event = reader.read(channel, record);
@@ -78,10 +112,17 @@ public class EventManager {
               if (error == null && outcome.succeeded()) {
                 return record.ack();
               }
-              if (stopping) {
+              if (stopping || HandlingInterruptedException.isInterruption(error)) {
                 // Interrupted by the stop: neither acked nor dead-lettered, so the record is not
                 // committed and comes back at the next start.
                 return CompletableFuture.<Void>completedFuture(null);
+              }
+              Optional<RetryTopic> retryTopic =
+                  error == null && outcome.retryDue()
+                      ? retryTopics.first(channel)
+                      : Optional.empty();
+              if (retryTopic.isPresent()) {
+                return toRetryTopic(channel, record, retryTopic.get(), outcome);
               }
               metrics.deadLettered(channel, "failed");
               return error != null
@@ -90,6 +131,43 @@ public class EventManager {
                       new HandlingFailedException(outcome), DeadLetterHeaders.failed(outcome));
             })
         .thenCompose(done -> done);
+  }
+
+  /**
+   * Hands a record whose handlers failed transiently to the channel's first retry topic, then acks
+   * it; if that cannot be written, the record goes to the dead-letter topic instead.
+   */
+  private CompletionStage<Void> toRetryTopic(
+      String channel, KafkaRecord<String, byte[]> record, RetryTopic stage, EventOutcome outcome) {
+    Origin origin =
+        new Origin(
+            record.getTopic(),
+            record.getPartition(),
+            record
+                .getMetadata(IncomingKafkaRecordMetadata.class)
+                .map(IncomingKafkaRecordMetadata::getOffset)
+                .orElse(-1L));
+    ProducerRecord<String, byte[]> retry =
+        new ProducerRecord<>(
+            stage.topic(),
+            null,
+            record.getKey(),
+            record.getPayload(),
+            RetryHeaders.forRetry(record.getHeaders(), origin, stage, outcome, Instant.now()));
+    return retryWriter
+        .send(retry)
+        .thenCompose(
+            sent -> {
+              metrics.retried(channel, stage.topic());
+              return record.ack();
+            })
+        .exceptionallyCompose(
+            error -> {
+              metrics.deadLettered(channel, "failed");
+              HandlingFailedException failure = new HandlingFailedException(outcome);
+              failure.addSuppressed(error);
+              return record.nack(failure, DeadLetterHeaders.failed(outcome));
+            });
   }
 
   /**

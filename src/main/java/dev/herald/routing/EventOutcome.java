@@ -14,4 +14,10 @@ public record EventOutcome(
   public boolean succeeded() {
     return results.stream().allMatch(HandlerResult::success);
   }
+
+  /** Whether handling it again later may succeed: it failed, and only transiently. */
+  public boolean retryDue() {
+    return !succeeded()
+        && results.stream().filter(r -> !r.success()).allMatch(HandlerResult::retryDue);
+  }
 }

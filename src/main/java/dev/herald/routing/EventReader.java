@@ -12,6 +12,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.List;
 import java.util.stream.Collectors;
+import org.apache.kafka.common.header.Headers;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -32,7 +33,12 @@ public class EventReader {
   /** The record's event, valid and upcast to the latest version of the channel's type. */
   public CloudEvent read(String channel, KafkaRecord<String, byte[]> record)
       throws EventRejectedException {
-    byte[] value = record.getPayload();
+    return read(channel, record.getHeaders(), record.getPayload());
+  }
+
+  /** The event of a record's headers and value, valid and upcast to the latest version. */
+  public CloudEvent read(String channel, Headers headers, byte[] value)
+      throws EventRejectedException {
     if (value != null && value.length > maxEventBytes) {
       throw new EventRejectedException(
           "Channel '"
@@ -44,7 +50,7 @@ public class EventReader {
     }
     CloudEvent event;
     try {
-      event = KafkaBinding.decode(record.getHeaders(), value);
+      event = KafkaBinding.decode(headers, value);
     } catch (EventDecodingException e) {
       throw new EventRejectedException(
           "Channel '" + channel + "' cannot read the record: " + e.getMessage(), e);

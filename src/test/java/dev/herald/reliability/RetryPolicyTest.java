@@ -18,7 +18,8 @@ class RetryPolicyTest {
           3.0,
           Duration.ofSeconds(2),
           0.25,
-          List.of(TransientHandlerException.class, IOException.class, TimeoutException.class));
+          List.of(TransientHandlerException.class, IOException.class, TimeoutException.class),
+          Duration.ZERO);
 
   @Test
   void backoffGrowsByTheMultiplierUpToTheMaximum() {
@@ -37,7 +38,21 @@ class RetryPolicyTest {
 
   @Test
   void worstCaseAddsEveryJitteredBackoffBetweenAttempts() {
-    assertThat(policy.worstCaseBackoff()).isEqualTo(Duration.ofMillis(250 + 750 + 2250 + 2500));
+    assertThat(policy.worstCase()).isEqualTo(Duration.ofMillis(250 + 750 + 2250 + 2500));
+  }
+
+  @Test
+  void worstCaseCountsEveryAttemptUpToItsTimeout() {
+    RetryPolicy timed =
+        new RetryPolicy(
+            3,
+            Duration.ofMillis(100),
+            2.0,
+            Duration.ofSeconds(1),
+            0.0,
+            List.of(),
+            Duration.ofSeconds(5));
+    assertThat(timed.worstCase()).isEqualTo(Duration.ofMillis(3 * 5000 + 100 + 200));
   }
 
   @Test

@@ -7,7 +7,6 @@ import dev.herald.testing.BrokerExtension;
 import dev.herald.testing.CrashServer;
 import dev.herald.testing.EffectCounter;
 import dev.herald.testing.HeraldClient;
-import dev.herald.testing.TestBroker;
 import dev.herald.testing.TestEvents;
 import dev.herald.testing.TestKafka;
 import java.net.http.HttpResponse;
@@ -44,15 +43,12 @@ class ServerCrashIT {
         new CrashServer(
             9180,
             List.of(
-                "mp.messaging.connector.smallrye-kafka.bootstrap.servers="
-                    + TestBroker.get().bootstrapServers(),
                 "herald.idempotency.store=jdbc",
-                "herald.probe.interval-ms=1000",
                 EffectCounter.JOURNAL + "=" + journal,
                 EffectCounter.PAUSE_AT + "=" + run + 8_000))) {
       server.start();
       HeraldClient herald = new HeraldClient(server.httpPort());
-      awaitReady(herald);
+      server.awaitReady();
       Map<TopicPartition, Long> deadBefore = TestKafka.endOffsets(TOPIC + ".dlq");
       for (int batch = 0; batch < EVENTS / BATCH; batch++) {
         HttpResponse<String> response =
@@ -69,7 +65,7 @@ class ServerCrashIT {
 
       server.kill();
       server.start();
-      awaitReady(herald);
+      server.awaitReady();
 
       await("every event applied")
           .atMost(Duration.ofSeconds(240))
@@ -99,13 +95,5 @@ class ServerCrashIT {
           new HashSet<>(effects).size(),
           duplicates);
     }
-  }
-
-  private static void awaitReady(HeraldClient herald) {
-    await("crash server ready")
-        .atMost(Duration.ofSeconds(180))
-        .pollInterval(Duration.ofMillis(500))
-        .ignoreExceptions()
-        .until(() -> herald.get("health/ready").statusCode() == 200);
   }
 }

@@ -29,7 +29,8 @@ class EventManagerTest {
           2.0,
           Duration.ofMillis(300),
           0.0,
-          List.of(TransientHandlerException.class));
+          List.of(TransientHandlerException.class),
+          Duration.ZERO);
 
   private final List<String> calls = new CopyOnWriteArrayList<>();
   private final List<String> timings = new CopyOnWriteArrayList<>();

@@ -37,7 +37,10 @@ public final class CrashServer implements AutoCloseable {
           dir.resolve("bootstrap.properties"),
           "http.port=" + httpPort + "\nhttps.port=" + (httpPort + 363) + "\n");
       Files.write(
-          dir.resolve("jvm.options"), systemProperties.stream().map(p -> "-D" + p).toList());
+          dir.resolve("jvm.options"),
+          java.util.stream.Stream.concat(brokerProperties().stream(), systemProperties.stream())
+              .map(p -> "-D" + p)
+              .toList());
       Files.createDirectories(dir.resolve("dropins"));
       Deployments.herald()
           .as(ZipExporter.class)
@@ -45,6 +48,24 @@ public final class CrashServer implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /** The settings every crash-test server gets: the test broker and a quick broker probe. */
+  private static List<String> brokerProperties() {
+    return List.of(
+        "mp.messaging.connector.smallrye-kafka.bootstrap.servers="
+            + TestBroker.get().bootstrapServers(),
+        "herald.probe.interval-ms=1000");
+  }
+
+  /** Waits until the server answers ready. */
+  public void awaitReady() {
+    HeraldClient herald = new HeraldClient(httpPort);
+    org.awaitility.Awaitility.await(NAME + " server ready")
+        .atMost(java.time.Duration.ofSeconds(180))
+        .pollInterval(java.time.Duration.ofMillis(500))
+        .ignoreExceptions()
+        .until(() -> herald.get("health/ready").statusCode() == 200);
   }
 
   public int httpPort() {
@@ -58,6 +79,11 @@ public final class CrashServer implements AutoCloseable {
   /** Starts the server and returns once Liberty says it started. */
   public void start() {
     run("start");
+  }
+
+  /** {@code server stop}: the graceful stop an operator does; returns once the server stopped. */
+  public void stop() {
+    run("stop");
   }
 
   /** SIGKILL: no shutdown hook, no commit, no flush. */

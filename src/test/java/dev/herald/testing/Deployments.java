@@ -15,6 +15,7 @@ public final class Deployments {
         .addClasses(
             FailOnRequestHandler.class,
             FlakyHandler.class,
+            HoldingHandler.class,
             EffectCounter.class,
             ReceivedEvents.class,
             TestEvents.class);

@@ -31,6 +31,9 @@ public class EffectCounter implements EventHandler {
   /** System property: the event id at which the handler parks, once. */
   public static final String PAUSE_AT = "herald.test.pause-at";
 
+  /** System property: how long each effect takes, in milliseconds (none by default). */
+  public static final String EFFECT_MS = "herald.test.effect-ms";
+
   private final Map<String, AtomicInteger> effects = new ConcurrentHashMap<>();
 
   @Override
@@ -48,6 +51,7 @@ public class EffectCounter implements EventHandler {
     String journal = System.getProperty(JOURNAL);
     if (journal != null) {
       pauseOnce(event.id(), java.nio.file.Path.of(journal + ".paused"));
+      Thread.sleep(Long.getLong(EFFECT_MS, 0));
       // appended by the process, so a kill -9 of the server does not lose it
       Files.writeString(
           java.nio.file.Path.of(journal),

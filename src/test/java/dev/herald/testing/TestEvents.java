@@ -65,6 +65,13 @@ public final class TestEvents {
         .formatted(id, type, tenant, exampleData(type, "valid"));
   }
 
+  /** An event of any type with its valid example data and extra members inside data. */
+  public static String example(String type, String id, String tenant, String extraData) {
+    String data = exampleData(type, "valid").trim();
+    return "{\"specversion\":\"1.0\",\"id\":\"%s\",\"type\":\"%s\",\"source\":\"/tests\",\"tenantid\":\"%s\",\"data\":{%s,%s}"
+        .formatted(id, type, tenant, extraData, data.substring(1));
+  }
+
   /**
    * A JSON array of events {@code from} to {@code to - 1} of a type with its example data, with ids
    * {@code <run><n>}, over seven tenants.
