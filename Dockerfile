@@ -10,6 +10,7 @@ RUN mvn -B -q -DskipTests package
 FROM icr.io/appcafe/open-liberty:26.0.0.3-kernel-slim-java17-openj9-ubi-minimal
 COPY --chown=1001:0 server.xml /config/server.xml
 COPY --chown=1001:0 jvm.options /config/jvm.options
+COPY --chown=1001:0 server.env /config/server.env
 RUN features.sh
 COPY --chown=1001:0 --from=build /build/target/herald.war /config/dropins/herald.war
 # Point Herald at your brokers: docker run -e KAFKA_BOOTSTRAP_SERVERS=broker:9092 ...
