@@ -1,7 +1,10 @@
 package dev.herald.benchmark;
 
+import static org.awaitility.Awaitility.await;
+
 import jakarta.json.JsonObject;
 import java.time.Duration;
+import org.awaitility.core.ConditionTimeoutException;
 
 /**
  * Consume throughput on the backlog the publish scenarios left: a plain {@code KafkaConsumer} loop
@@ -12,6 +15,7 @@ import java.time.Duration;
 final class ConsumeScenario {
 
   private static final Duration STALL = Duration.ofSeconds(30);
+  private static final Duration DRAIN = Duration.ofMinutes(10);
 
   private final BenchServer server;
   private final BenchmarkSizes sizes;
@@ -28,7 +32,7 @@ final class ConsumeScenario {
 
   /**
    * Waits until every record of the backlog was handled or dead-lettered, or until nothing moved
-   * for {@link #STALL}; records not handled count as failed.
+   * for {@link #STALL} (at most {@link #DRAIN}); records not handled count as failed.
    */
   private Throughput herald() throws InterruptedException {
     long backlog =
@@ -36,20 +40,29 @@ final class ConsumeScenario {
             .post("consume/herald?warmup=" + sizes.warmup(), null)
             .getJsonNumber("backlog")
             .longValue();
-    JsonObject progress = server.get("consume/herald");
-    long done = 0;
-    long movedAt = System.nanoTime();
-    while (done < backlog && System.nanoTime() - movedAt < STALL.toNanos()) {
-      Thread.sleep(100);
-      progress = server.get("consume/herald");
-      long now = number(progress, "handled") + number(progress, "deadLettered");
-      if (now != done) {
-        done = now;
-        movedAt = System.nanoTime();
-      }
+    JsonObject[] progress = {server.get("consume/herald")};
+    long[] done = {0};
+    long[] movedAt = {System.nanoTime()};
+    try {
+      await("backlog of " + backlog + " handled")
+          .atMost(DRAIN)
+          .pollDelay(Duration.ZERO)
+          .pollInterval(Duration.ofMillis(100))
+          .until(
+              () -> {
+                progress[0] = server.get("consume/herald");
+                long now = number(progress[0], "handled") + number(progress[0], "deadLettered");
+                if (now != done[0]) {
+                  done[0] = now;
+                  movedAt[0] = System.nanoTime();
+                }
+                return done[0] >= backlog || System.nanoTime() - movedAt[0] >= STALL.toNanos();
+              });
+    } catch (ConditionTimeoutException e) {
+      // still moving after DRAIN: the records not handled by then count as failed
     }
-    long handled = number(progress, "handled");
-    long nanos = number(progress, "lastAt") - number(progress, "warmAt");
+    long handled = number(progress[0], "handled");
+    long nanos = number(progress[0], "lastAt") - number(progress[0], "warmAt");
     return new Throughput(handled - sizes.warmup(), nanos / 1e9, backlog - handled);
   }
 

@@ -6,6 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAccumulator;
 import org.HdrHistogram.Histogram;
@@ -30,6 +31,7 @@ public class BenchmarkHandler implements EventHandler {
   private volatile long warmupEvents;
   private volatile long warmAt;
   private volatile Recorder latencies = new Recorder(3);
+  private volatile CountDownLatch awaited = new CountDownLatch(0);
 
   @Override
   public String name() {
@@ -52,6 +54,7 @@ public class BenchmarkHandler implements EventHandler {
     if (sent != null) {
       latencies.recordValue(Math.max(0, now - Long.parseLong(sent)));
       recorded.incrementAndGet();
+      awaited.countDown();
     }
   }
 
@@ -63,6 +66,16 @@ public class BenchmarkHandler implements EventHandler {
     handled.set(0);
     recorded.set(0);
     latencies = new Recorder(3);
+  }
+
+  /**
+   * A latch that each recorded latency counts down from {@code count}; a caller counts down the
+   * events it knows will never arrive.
+   */
+  public CountDownLatch expect(long count) {
+    CountDownLatch latch = new CountDownLatch(Math.toIntExact(count));
+    awaited = latch;
+    return latch;
   }
 
   public Counts counts() {

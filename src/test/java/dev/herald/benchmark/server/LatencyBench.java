@@ -4,6 +4,7 @@ import dev.herald.events.CloudEvent;
 import dev.herald.events.EventPublisher;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.LockSupport;
@@ -28,6 +29,7 @@ public class LatencyBench {
     long total = warmup + (long) rate * seconds;
     LongAdder failed = new LongAdder();
     handler.reset(0);
+    CountDownLatch arrived = handler.expect(total - warmup);
     long start = System.nanoTime();
     for (long i = 0; i < total; i++) {
       long due = start + i * period;
@@ -35,7 +37,8 @@ public class LatencyBench {
         LockSupport.parkNanos(wait);
       }
       CloudEvent.Builder event = BenchEvents.copy(template, run, i).toBuilder();
-      if (i >= warmup) {
+      boolean measuredEvent = i >= warmup;
+      if (measuredEvent) {
         event.extension(BenchmarkHandler.SENT, Long.toString(due));
       }
       publisher
@@ -44,15 +47,16 @@ public class LatencyBench {
               (receipt, error) -> {
                 if (error != null) {
                   failed.increment();
+                  if (measuredEvent) {
+                    arrived.countDown();
+                  }
                 }
               });
     }
     long publishedAt = System.nanoTime();
     long measured = total - warmup;
-    long deadline = publishedAt + TimeUnit.SECONDS.toNanos(drainSeconds);
-    while (handler.counts().recorded() < measured - failed.sum() && System.nanoTime() < deadline) {
-      Thread.sleep(20);
-    }
+    // every measured event recorded or failed, or the drain time is over
+    arrived.await(drainSeconds, TimeUnit.SECONDS);
     return new LatencyRun(
         rate,
         total,
