@@ -84,6 +84,14 @@ public class EventManager {
   }
 
   /**
+   * Whether a record's handling was cut short by the stop (the application is stopping, or the
+   * error is an interruption), so that it must be neither acked nor dead-lettered.
+   */
+  boolean interruptedByStop(Throwable error) {
+    return stopping || HandlingInterruptedException.isInterruption(error);
+  }
+
+  /**
    * Takes a record of a channel: it is handled after the channel's earlier records with the same
    * key (the partition for records without one), concurrently with records of other keys, up to
    * {@code herald.consume.max-in-flight} records per channel. The stage completes when the channel
@@ -112,7 +120,7 @@ public class EventManager {
               if (error == null && outcome.succeeded()) {
                 return record.ack();
               }
-              if (stopping || HandlingInterruptedException.isInterruption(error)) {
+              if (interruptedByStop(error)) {
                 // Interrupted by the stop: neither acked nor dead-lettered, so the record is not
                 // committed and comes back at the next start.
                 return CompletableFuture.<Void>completedFuture(null);

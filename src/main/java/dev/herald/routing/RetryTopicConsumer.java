@@ -193,7 +193,7 @@ public class RetryTopicConsumer {
     } catch (EventRejectedException e) {
       next = deadLetter(record, stage, origin, e, "rejected", null);
     } catch (ExecutionException e) {
-      if (manager.stopping() || HandlingInterruptedException.isInterruption(e)) {
+      if (manager.interruptedByStop(e)) {
         return false;
       }
       next = deadLetter(record, stage, origin, e.getCause(), "error", null);

@@ -7,9 +7,7 @@ import dev.herald.testing.BrokerExtension;
 import dev.herald.testing.CrashServer;
 import dev.herald.testing.EffectCounter;
 import dev.herald.testing.HeraldClient;
-import dev.herald.testing.TestEvents;
 import dev.herald.testing.TestKafka;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -49,13 +47,7 @@ class GracefulShutdownIT {
       server.start();
       HeraldClient herald = new HeraldClient(server.httpPort());
       server.awaitReady();
-      for (int batch = 0; batch < EVENTS / BATCH; batch++) {
-        HttpResponse<String> response =
-            herald.postJson(
-                "api/events/batch",
-                TestEvents.batch(EffectCounter.TYPE, run, batch * BATCH, (batch + 1) * BATCH));
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
-      }
+      herald.publishBatches(EffectCounter.TYPE, run, EVENTS, BATCH);
       await("handling under way")
           .atMost(Duration.ofSeconds(120))
           .until(() -> Files.exists(journal) && Files.readAllLines(journal).size() >= 500);

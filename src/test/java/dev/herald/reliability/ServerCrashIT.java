@@ -7,9 +7,7 @@ import dev.herald.testing.BrokerExtension;
 import dev.herald.testing.CrashServer;
 import dev.herald.testing.EffectCounter;
 import dev.herald.testing.HeraldClient;
-import dev.herald.testing.TestEvents;
 import dev.herald.testing.TestKafka;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -50,13 +48,7 @@ class ServerCrashIT {
       HeraldClient herald = new HeraldClient(server.httpPort());
       server.awaitReady();
       Map<TopicPartition, Long> deadBefore = TestKafka.endOffsets(TOPIC + ".dlq");
-      for (int batch = 0; batch < EVENTS / BATCH; batch++) {
-        HttpResponse<String> response =
-            herald.postJson(
-                "api/events/batch",
-                TestEvents.batch(EffectCounter.TYPE, run, batch * BATCH, (batch + 1) * BATCH));
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
-      }
+      herald.publishBatches(EffectCounter.TYPE, run, EVENTS, BATCH);
       Path paused = Path.of(journal + ".paused");
       await("handler parked at event 8,000")
           .atMost(Duration.ofSeconds(120))

@@ -1,5 +1,6 @@
 package dev.herald.testing;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import jakarta.json.Json;
@@ -45,6 +46,18 @@ public final class HeraldClient {
   }
 
   /** Waits until the handlers' outcome of an event is visible, and returns it. */
+  /**
+   * Publishes {@code events} example events of a type, ids {@code <run><n>}, through {@code POST
+   * /api/events/batch} in batches of {@code batch}; each batch must be accepted.
+   */
+  public void publishBatches(String type, String run, int events, int batch) {
+    for (int from = 0; from < events; from += batch) {
+      HttpResponse<String> response =
+          postJson("api/events/batch", TestEvents.batch(type, run, from, from + batch));
+      assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
+    }
+  }
+
   public JsonObject awaitOutcome(String eventId) {
     HttpResponse<String>[] last = new HttpResponse[1];
     await("outcome of event " + eventId)
