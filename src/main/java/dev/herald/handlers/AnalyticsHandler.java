@@ -32,6 +32,12 @@ public class AnalyticsHandler implements EventHandler {
     return "analytics";
   }
 
+  /** Only counts in memory: it runs on the delivering thread. */
+  @Override
+  public boolean blocking() {
+    return false;
+  }
+
   @Override
   public boolean accepts(CloudEvent event) {
     return true;

@@ -30,6 +30,12 @@ public class AuditHandler implements EventHandler {
     return "audit";
   }
 
+  /** Only keeps its entries in memory: it runs on the delivering thread. */
+  @Override
+  public boolean blocking() {
+    return false;
+  }
+
   @Override
   public boolean accepts(CloudEvent event) {
     return true;

@@ -42,6 +42,12 @@ public class NotificationHandler implements EventHandler {
     return "notification";
   }
 
+  /** Only keeps its notifications in memory: it runs on the delivering thread. */
+  @Override
+  public boolean blocking() {
+    return false;
+  }
+
   @Override
   public boolean accepts(CloudEvent event) {
     return MESSAGE_SENT.equals(event.type()) || SYSTEM_ERROR.equals(event.type());

@@ -9,4 +9,9 @@ public interface IdempotencyStore {
   boolean isCompleted(String handler, String eventId);
 
   void markCompleted(String handler, String eventId);
+
+  /** Whether lookups may block (a database); if so, handlers never run on an event loop. */
+  default boolean blocking() {
+    return true;
+  }
 }

@@ -33,6 +33,11 @@ public class InMemoryIdempotencyStore implements IdempotencyStore {
     completed.put(key(handler, eventId), Boolean.TRUE);
   }
 
+  @Override
+  public boolean blocking() {
+    return false;
+  }
+
   private static String key(String handler, String eventId) {
     return handler + '\u0000' + eventId;
   }

@@ -22,10 +22,11 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Calls one handler with one event: skipped when the handler already completed that event id,
- * retried in place with backoff while the failure is transient and attempts remain. Calls run on
- * managed threads (handlers may block); waits between attempts hold no thread. An attempt that
- * outlasts the policy's attempt timeout fails with a {@link TimeoutException} (its thread is
- * interrupted), so that a stuck handler cannot stall its channel.
+ * retried in place with backoff while the failure is transient and attempts remain. Blocking
+ * handlers run on managed threads; an attempt that outlasts the policy's attempt timeout fails with
+ * a {@link TimeoutException} (its thread is interrupted), so that a stuck handler cannot stall its
+ * channel. Non-blocking handlers (with a non-blocking idempotency store) run on the calling thread,
+ * which saves a thread switch each way. Waits between attempts hold no thread.
  */
 @ApplicationScoped
 public class HandlerInvoker {
@@ -77,6 +78,10 @@ public class HandlerInvoker {
     }
 
     void start() {
+      if (!handler.blocking() && !idempotency.blocking()) {
+        call();
+        return;
+      }
       try {
         Duration timeout = policy.attemptTimeout();
         if (!timeout.isZero()) {

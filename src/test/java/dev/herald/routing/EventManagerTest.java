@@ -162,6 +162,35 @@ class EventManagerTest {
     assertThat(second.attempts()).isZero();
   }
 
+  @Test
+  void aNonBlockingHandlerRunsOnTheDeliveringThreadAndABlockingOneOnTheExecutor() {
+    List<Thread> ran = new CopyOnWriteArrayList<>();
+    manager.useHandlers(List.of(onThread("fast", false, ran), onThread("slow", true, ran)));
+
+    dispatch(event("e-6"));
+
+    assertThat(ran).hasSize(2);
+    assertThat(ran.get(0)).isSameAs(Thread.currentThread());
+    assertThat(ran.get(1)).isNotSameAs(Thread.currentThread());
+  }
+
+  @Test
+  void withABlockingIdempotencyStoreEveryHandlerRunsOnTheExecutor() {
+    manager.invoker.idempotency =
+        new InMemoryIdempotencyStore(100) {
+          @Override
+          public boolean blocking() {
+            return true;
+          }
+        };
+    List<Thread> ran = new CopyOnWriteArrayList<>();
+    manager.useHandlers(List.of(onThread("fast", false, ran)));
+
+    dispatch(event("e-7"));
+
+    assertThat(ran).singleElement().isNotSameAs(Thread.currentThread());
+  }
+
   private EventOutcome dispatch(CloudEvent event) {
     return manager
         .dispatch(CHANNEL, event)
@@ -185,6 +214,31 @@ class EventManagerTest {
       @Override
       public void handle(CloudEvent event) {
         calls.add(name + ":" + event.id());
+      }
+    };
+  }
+
+  /** Records the thread it runs on. */
+  private static EventHandler onThread(String name, boolean blocking, List<Thread> ran) {
+    return new EventHandler() {
+      @Override
+      public String name() {
+        return name;
+      }
+
+      @Override
+      public boolean blocking() {
+        return blocking;
+      }
+
+      @Override
+      public boolean accepts(CloudEvent event) {
+        return true;
+      }
+
+      @Override
+      public void handle(CloudEvent event) {
+        ran.add(Thread.currentThread());
       }
     };
   }

@@ -3,6 +3,7 @@ package dev.herald.benchmark.server;
 import dev.herald.events.CloudEvent;
 import dev.herald.routing.EventHandler;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
 import java.util.Base64;
@@ -11,6 +12,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAccumulator;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.Recorder;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The only handler the benchmark runs: does nothing with the event but count it and, when the event
@@ -25,6 +27,10 @@ public class BenchmarkHandler implements EventHandler {
   /** Extension: when the event was meant to be published, as {@link System#nanoTime()}. */
   public static final String SENT = "benchsent";
 
+  @Inject
+  @ConfigProperty(name = "herald.bench.blocking-handler", defaultValue = "false")
+  boolean blockingHandler;
+
   private final AtomicLong handled = new AtomicLong();
   private final AtomicLong recorded = new AtomicLong();
   private final LongAccumulator lastAt = new LongAccumulator(Long::max, 0);
@@ -36,6 +42,15 @@ public class BenchmarkHandler implements EventHandler {
   @Override
   public String name() {
     return "benchmark";
+  }
+
+  /**
+   * A no-op is non-blocking, so it runs on the channel's thread; {@code
+   * -Dherald.bench.blocking-handler=true} measures the path of a blocking handler instead.
+   */
+  @Override
+  public boolean blocking() {
+    return blockingHandler;
   }
 
   @Override

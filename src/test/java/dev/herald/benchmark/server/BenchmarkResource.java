@@ -111,7 +111,11 @@ public class BenchmarkResource {
     Map<String, String> herald = new LinkedHashMap<>();
     for (String key :
         new String[] {
-          "herald.handlers.disabled", "herald.idempotency.store", "herald.topics.prefix"
+          "herald.handlers.disabled",
+          "herald.idempotency.store",
+          "herald.topics.prefix",
+          "herald.consume.max-in-flight",
+          "herald.bench.blocking-handler"
         }) {
       herald.put(key, config.getOptionalValue(key, String.class).orElse("(default)"));
     }
