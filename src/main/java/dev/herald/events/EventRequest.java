@@ -116,7 +116,7 @@ public final class EventRequest {
       return null;
     }
     try {
-      return OffsetDateTime.parse(value);
+      return Timestamps.parse(value);
     } catch (DateTimeParseException e) {
       violate(TIME, "must be an RFC 3339 timestamp such as 2026-11-25T10:15:30Z");
       return null;

@@ -127,7 +127,7 @@ public final class KafkaBinding {
       return null;
     }
     try {
-      return OffsetDateTime.parse(value);
+      return Timestamps.parse(value);
     } catch (DateTimeParseException e) {
       throw new EventDecodingException(
           where + TIME + " '" + value + "' is not an RFC 3339 timestamp", e);

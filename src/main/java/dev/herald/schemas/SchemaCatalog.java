@@ -3,7 +3,8 @@ package dev.herald.schemas;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SchemaRegistryConfig;
-import com.networknt.schema.SpecificationVersion;
+import com.networknt.schema.dialect.Dialect;
+import com.networknt.schema.dialect.Dialects;
 import com.networknt.schema.path.PathType;
 import dev.herald.channels.EventChannels;
 import dev.herald.schemas.compatibility.CompatibilityPolicy;
@@ -42,7 +43,7 @@ public class SchemaCatalog {
 
   private static final SchemaRegistry REGISTRY =
       SchemaRegistry.withDefaultDialect(
-          SpecificationVersion.DRAFT_2020_12,
+          Dialect.builder(Dialects.getDraft202012()).format(new Rfc3339DateTimeFormat()).build(),
           builder ->
               builder.schemaRegistryConfig(
                   SchemaRegistryConfig.builder()
