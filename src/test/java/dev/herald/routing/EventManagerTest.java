@@ -200,26 +200,33 @@ class EventManagerTest {
   }
 
   private EventHandler recording(String name, boolean accepts) {
-    return new EventHandler() {
-      @Override
-      public String name() {
-        return name;
-      }
+    return handler(name, accepts, true, event -> calls.add(name + ":" + event.id()));
+  }
 
-      @Override
-      public boolean accepts(CloudEvent event) {
-        return accepts;
-      }
-
-      @Override
-      public void handle(CloudEvent event) {
-        calls.add(name + ":" + event.id());
-      }
-    };
+  /** Fails the first {@code failures} calls with {@code error}, then succeeds. */
+  private static EventHandler failing(String name, int failures, Exception error) {
+    AtomicInteger count = new AtomicInteger();
+    return handler(
+        name,
+        true,
+        true,
+        event -> {
+          if (count.incrementAndGet() <= failures) {
+            throw error;
+          }
+        });
   }
 
   /** Records the thread it runs on. */
   private static EventHandler onThread(String name, boolean blocking, List<Thread> ran) {
+    return handler(name, true, blocking, event -> ran.add(Thread.currentThread()));
+  }
+
+  private interface Body {
+    void handle(CloudEvent event) throws Exception;
+  }
+
+  private static EventHandler handler(String name, boolean accepts, boolean blocking, Body body) {
     return new EventHandler() {
       @Override
       public String name() {
@@ -233,35 +240,12 @@ class EventManagerTest {
 
       @Override
       public boolean accepts(CloudEvent event) {
-        return true;
-      }
-
-      @Override
-      public void handle(CloudEvent event) {
-        ran.add(Thread.currentThread());
-      }
-    };
-  }
-
-  /** Fails the first {@code failures} calls with {@code error}, then succeeds. */
-  private static EventHandler failing(String name, int failures, Exception error) {
-    AtomicInteger count = new AtomicInteger();
-    return new EventHandler() {
-      @Override
-      public String name() {
-        return name;
-      }
-
-      @Override
-      public boolean accepts(CloudEvent event) {
-        return true;
+        return accepts;
       }
 
       @Override
       public void handle(CloudEvent event) throws Exception {
-        if (count.incrementAndGet() <= failures) {
-          throw error;
-        }
+        body.handle(event);
       }
     };
   }
