@@ -1,11 +1,11 @@
 package dev.herald.channels;
 
 import dev.herald.routing.EventManager;
-import io.smallrye.reactive.messaging.kafka.KafkaRecord;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.eclipse.microprofile.reactive.messaging.Message;
 
 /** Chat messages: received from users, sent, delivered. */
 @ApplicationScoped
@@ -14,17 +14,17 @@ public class ChatMessageChannels {
   @Inject EventManager eventManager;
 
   @Incoming("chat-message-received")
-  public CompletionStage<Void> chatMessageReceived(KafkaRecord<String, byte[]> record) {
+  public CompletionStage<Void> chatMessageReceived(Message<byte[]> record) {
     return eventManager.receive("chat-message-received", record);
   }
 
   @Incoming("chat-message-sent")
-  public CompletionStage<Void> chatMessageSent(KafkaRecord<String, byte[]> record) {
+  public CompletionStage<Void> chatMessageSent(Message<byte[]> record) {
     return eventManager.receive("chat-message-sent", record);
   }
 
   @Incoming("chat-message-delivered")
-  public CompletionStage<Void> chatMessageDelivered(KafkaRecord<String, byte[]> record) {
+  public CompletionStage<Void> chatMessageDelivered(Message<byte[]> record) {
     return eventManager.receive("chat-message-delivered", record);
   }
 }

@@ -1,11 +1,11 @@
 package dev.herald.channels;
 
 import dev.herald.routing.EventManager;
-import io.smallrye.reactive.messaging.kafka.KafkaRecord;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.eclipse.microprofile.reactive.messaging.Message;
 
 /** User sessions: started and ended. */
 @ApplicationScoped
@@ -14,12 +14,12 @@ public class SessionChannels {
   @Inject EventManager eventManager;
 
   @Incoming("chat-user-session-started")
-  public CompletionStage<Void> chatUserSessionStarted(KafkaRecord<String, byte[]> record) {
+  public CompletionStage<Void> chatUserSessionStarted(Message<byte[]> record) {
     return eventManager.receive("chat-user-session-started", record);
   }
 
   @Incoming("chat-user-session-ended")
-  public CompletionStage<Void> chatUserSessionEnded(KafkaRecord<String, byte[]> record) {
+  public CompletionStage<Void> chatUserSessionEnded(Message<byte[]> record) {
     return eventManager.receive("chat-user-session-ended", record);
   }
 }

@@ -1,11 +1,11 @@
 package dev.herald.channels;
 
 import dev.herald.routing.EventManager;
-import io.smallrye.reactive.messaging.kafka.KafkaRecord;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.eclipse.microprofile.reactive.messaging.Message;
 
 /** System facts: health checks run, errors that occurred. */
 @ApplicationScoped
@@ -14,12 +14,12 @@ public class SystemChannels {
   @Inject EventManager eventManager;
 
   @Incoming("system-health-check")
-  public CompletionStage<Void> systemHealthCheck(KafkaRecord<String, byte[]> record) {
+  public CompletionStage<Void> systemHealthCheck(Message<byte[]> record) {
     return eventManager.receive("system-health-check", record);
   }
 
   @Incoming("system-error")
-  public CompletionStage<Void> systemError(KafkaRecord<String, byte[]> record) {
+  public CompletionStage<Void> systemError(Message<byte[]> record) {
     return eventManager.receive("system-error", record);
   }
 }

@@ -9,7 +9,6 @@ import dev.herald.reliability.RetryPolicies;
 import dev.herald.reliability.RetryPolicy;
 import dev.herald.reliability.RetryTopic;
 import dev.herald.reliability.RetryTopics;
-import io.smallrye.reactive.messaging.kafka.KafkaRecord;
 import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -29,6 +28,7 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.reactive.messaging.Message;
 
 /**
  * Routes each incoming event to every handler that accepts it, records a {@link HandlerResult}
@@ -97,18 +97,32 @@ public class EventManager {
    * {@code herald.consume.max-in-flight} records per channel. The stage completes when the channel
    * may hand over its next record.
    */
-  public CompletionStage<Void> receive(String channel, KafkaRecord<String, byte[]> record) {
-    Object key = record.getKey() != null ? record.getKey() : record.getPartition();
+  public CompletionStage<Void> receive(String channel, Message<byte[]> record) {
+    IncomingKafkaRecordMetadata<?, ?> kafka = kafka(channel, record);
+    Object key = kafka.getKey() != null ? kafka.getKey() : kafka.getPartition();
     return lanes
         .computeIfAbsent(channel, name -> new Lanes(name, maxInFlight))
-        .submit(key, () -> handle(channel, record));
+        .submit(key, () -> handle(channel, record, kafka));
+  }
+
+  private static IncomingKafkaRecordMetadata<?, ?> kafka(String channel, Message<byte[]> record) {
+    return record
+        .getMetadata(IncomingKafkaRecordMetadata.class)
+        .orElseThrow(
+            () ->
+                new IllegalStateException(
+                    "Channel '"
+                        + channel
+                        + "' delivered a message without Kafka metadata: its connector must be"
+                        + " smallrye-kafka"));
   }
 
   /** Reads a record of a channel, handles it, then acks or nacks it. */
-  CompletionStage<Void> handle(String channel, KafkaRecord<String, byte[]> record) {
+  CompletionStage<Void> handle(
+      String channel, Message<byte[]> record, IncomingKafkaRecordMetadata<?, ?> kafka) {
     CloudEvent event;
     try {
-      event = reader.read(channel, record);
+      event = reader.read(channel, kafka.getHeaders(), record.getPayload());
     } catch (EventRejectedException e) {
       metrics.deadLettered(channel, "rejected");
       return record.nack(e, DeadLetterHeaders.rejected(Instant.now()));
@@ -130,7 +144,7 @@ public class EventManager {
                       ? retryTopics.first(channel)
                       : Optional.empty();
               if (retryTopic.isPresent()) {
-                return toRetryTopic(channel, record, retryTopic.get(), outcome);
+                return toRetryTopic(channel, record, kafka, retryTopic.get(), outcome);
               }
               metrics.deadLettered(channel, "failed");
               return error != null
@@ -146,22 +160,19 @@ public class EventManager {
    * it; if that cannot be written, the record goes to the dead-letter topic instead.
    */
   private CompletionStage<Void> toRetryTopic(
-      String channel, KafkaRecord<String, byte[]> record, RetryTopic stage, EventOutcome outcome) {
-    Origin origin =
-        new Origin(
-            record.getTopic(),
-            record.getPartition(),
-            record
-                .getMetadata(IncomingKafkaRecordMetadata.class)
-                .map(IncomingKafkaRecordMetadata::getOffset)
-                .orElse(-1L));
+      String channel,
+      Message<byte[]> record,
+      IncomingKafkaRecordMetadata<?, ?> kafka,
+      RetryTopic stage,
+      EventOutcome outcome) {
+    Origin origin = new Origin(kafka.getTopic(), kafka.getPartition(), kafka.getOffset());
     ProducerRecord<String, byte[]> retry =
         new ProducerRecord<>(
             stage.topic(),
             null,
-            record.getKey(),
+            (String) kafka.getKey(),
             record.getPayload(),
-            RetryHeaders.forRetry(record.getHeaders(), origin, stage, outcome, Instant.now()));
+            RetryHeaders.forRetry(kafka.getHeaders(), origin, stage, outcome, Instant.now()));
     return retryWriter
         .send(retry)
         .thenCompose(

@@ -12,7 +12,12 @@ public record EventOutcome(
   }
 
   public boolean succeeded() {
-    return results.stream().allMatch(HandlerResult::success);
+    for (HandlerResult result : results) {
+      if (!result.success()) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Whether handling it again later may succeed: it failed, and only transiently. */

@@ -7,7 +7,6 @@ import dev.herald.events.EventDecodingException;
 import dev.herald.events.KafkaBinding;
 import dev.herald.events.Violation;
 import dev.herald.schemas.EventValidator;
-import io.smallrye.reactive.messaging.kafka.KafkaRecord;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.List;
@@ -29,12 +28,6 @@ public class EventReader {
   @Inject
   @ConfigProperty(name = "herald.consume.max-event-bytes", defaultValue = "1000000")
   int maxEventBytes;
-
-  /** The record's event, valid and upcast to the latest version of the channel's type. */
-  public CloudEvent read(String channel, KafkaRecord<String, byte[]> record)
-      throws EventRejectedException {
-    return read(channel, record.getHeaders(), record.getPayload());
-  }
 
   /** The event of a record's headers and value, valid and upcast to the latest version. */
   public CloudEvent read(String channel, Headers headers, byte[] value)
