@@ -26,10 +26,10 @@ public interface EventHandler {
    * Whether {@link #handle} may block: I/O, locks held for long, waits. A blocking handler (the
    * default) runs on Liberty's managed executor, bounded by its channel's {@code
    * attempt-timeout-ms}. A handler that returns {@code false} runs on the thread that delivers the
-   * event, usually the Kafka connector's event loop, without a thread switch (about twice the
-   * throughput): it must then finish in microseconds and never block, since it holds up every
-   * channel on that thread, and no attempt timeout applies to it. With a blocking idempotency store
-   * (JDBC), every handler runs as blocking.
+   * event, usually the Kafka connector's event loop, without a thread switch (two to three times
+   * the throughput of a channel): it must then finish in microseconds and never block, since it
+   * holds up every channel on that thread, and no attempt timeout applies to it. With a blocking
+   * idempotency store (JDBC), every handler runs as blocking.
    */
   default boolean blocking() {
     return true;
