@@ -88,7 +88,7 @@ public final class Timestamps {
     }
     int hours = digits(s, at + 1, 2);
     int minutes = digits(s, at + 4, 2);
-    if ((hours | minutes) < 0 || hours > 18 || minutes > 59) {
+    if ((hours | minutes) < 0) {
       return null;
     }
     try {
