@@ -2,10 +2,10 @@ package dev.herald;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.herald.events.CloudEvent;
-import dev.herald.events.EventRequest;
+import dev.herald.api.CloudEvent;
+import dev.herald.api.Violation;
 import dev.herald.events.Json;
-import dev.herald.events.Violation;
+import dev.herald.rest.EventRequest;
 import dev.herald.schemas.SchemaSource;
 import dev.herald.schemas.TestCatalog;
 import dev.herald.schemas.TypeSchemas;

@@ -1,7 +1,8 @@
 package dev.herald.events;
 
-import static dev.herald.events.CloudEventAttributes.*;
+import static dev.herald.api.CloudEventAttributes.*;
 
+import dev.herald.api.CloudEvent;
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;

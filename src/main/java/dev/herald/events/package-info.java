@@ -1,5 +1,5 @@
 /**
- * The CloudEvents envelope, its Kafka binary-mode binding and the publisher, with the REST boundary
- * that accepts events from other services.
+ * The CloudEvents envelope on the wire: the Kafka binary-mode binding (and structured mode on
+ * read), Herald's one JSON mapper, and RFC 3339 timestamps.
  */
 package dev.herald.events;

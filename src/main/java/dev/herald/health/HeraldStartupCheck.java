@@ -1,5 +1,6 @@
 package dev.herald.health;
 
+import dev.herald.kafka.KafkaProbe;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.health.HealthCheck;

@@ -1,5 +1,7 @@
 package dev.herald.health;
 
+import dev.herald.kafka.BrokerStatus;
+import dev.herald.kafka.KafkaProbe;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.health.HealthCheck;

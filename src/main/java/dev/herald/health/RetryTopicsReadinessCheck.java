@@ -1,7 +1,7 @@
 package dev.herald.health;
 
-import dev.herald.reliability.RetryTopics;
-import dev.herald.routing.RetryTopicConsumer;
+import dev.herald.retry.RetryTopicConsumer;
+import dev.herald.retry.RetryTopics;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.health.HealthCheck;

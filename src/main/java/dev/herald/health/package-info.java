@@ -1,5 +1,6 @@
 /**
- * Health beyond SmallRye's channel checks: a background probe proves the broker is usable (cluster
- * reachable, every channel and dead-letter topic led), and readiness reports its cached verdict.
+ * Health beyond SmallRye's channel checks: readiness reports the Kafka probe's cached verdict
+ * (cluster reachable, every channel and dead-letter topic led) and the retry consumer's state;
+ * startup waits for the first broker check. The checks only read state, they never call Kafka.
  */
 package dev.herald.health;

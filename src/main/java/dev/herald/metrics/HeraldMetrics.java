@@ -1,6 +1,7 @@
 package dev.herald.metrics;
 
-import dev.herald.channels.EventChannels;
+import dev.herald.config.EventChannels;
+import dev.herald.routing.EventMonitor;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
@@ -16,7 +17,7 @@ import org.eclipse.microprofile.metrics.annotation.RegistryScope;
 
 /** Records what Herald does, in the application scope of {@code /metrics}. */
 @ApplicationScoped
-public class HeraldMetrics {
+public class HeraldMetrics implements EventMonitor {
 
   static final Metadata PUBLISHED =
       counter("herald.events.published", "Events the broker acknowledged from Herald's publisher");
@@ -56,29 +57,35 @@ public class HeraldMetrics {
 
   private record Key(String name, String first, String second) {}
 
+  @Override
   public void published(String type) {
     counter(PUBLISHED, "type", type, null, null).inc();
     statistics.published(type);
   }
 
+  @Override
   public void consumed(String channel, String type) {
     counter(CONSUMED, "channel", channel, "type", type).inc();
     statistics.consumed(type);
   }
 
+  @Override
   public void deadLettered(String channel, String reason) {
     counter(DEAD_LETTERED, "channel", channel, "reason", reason).inc();
     channels.forChannel(channel).ifPresent(c -> statistics.deadLettered(c.type()));
   }
 
+  @Override
   public void retried(String channel, String topic) {
     counter(RETRIED, "channel", channel, "topic", topic).inc();
   }
 
+  @Override
   public void duplicate(String handler) {
     counter(DUPLICATES, "handler", handler, null, null).inc();
   }
 
+  @Override
   public void handled(String handler, boolean success, Duration duration) {
     statistics.handled(handler, success, duration);
     String outcome = success ? "success" : "failure";

@@ -1,8 +1,8 @@
 package dev.herald.metrics;
 
-import dev.herald.channels.EventChannel;
-import dev.herald.channels.EventChannels;
-import dev.herald.health.KafkaProbe;
+import dev.herald.config.EventChannel;
+import dev.herald.config.EventChannels;
+import dev.herald.kafka.KafkaProbe;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;

@@ -1,7 +1,7 @@
 package dev.herald.reliability;
 
-import dev.herald.routing.EventOutcome;
-import dev.herald.routing.HandlerResult;
+import dev.herald.api.EventOutcome;
+import dev.herald.api.HandlerResult;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -113,7 +113,7 @@ public final class DeadLetterHeaders {
     return Metadata.of(OutgoingKafkaRecordMetadata.builder().withHeaders(headers).build());
   }
 
-  static void add(Headers headers, String key, String value) {
+  public static void add(Headers headers, String key, String value) {
     headers.add(key, value.getBytes(StandardCharsets.UTF_8));
   }
 }

@@ -1,7 +1,7 @@
 package dev.herald.reliability;
 
-import dev.herald.channels.EventChannel;
-import dev.herald.channels.EventChannels;
+import dev.herald.config.EventChannel;
+import dev.herald.config.EventChannels;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -26,9 +26,9 @@ import org.eclipse.microprofile.config.Config;
 @ApplicationScoped
 public class RetryPolicies {
 
-  static final String PREFIX = "herald.retry.";
+  public static final String PREFIX = "herald.retry.";
   static final String DEFAULT_RETRYABLE =
-      "dev.herald.routing.TransientHandlerException,java.util.concurrent.TimeoutException,"
+      "dev.herald.api.TransientHandlerException,java.util.concurrent.TimeoutException,"
           + "java.io.IOException,org.apache.kafka.common.errors.RetriableException";
 
   @Inject Config config;

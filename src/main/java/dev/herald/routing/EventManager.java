@@ -1,14 +1,12 @@
 package dev.herald.routing;
 
-import dev.herald.events.CloudEvent;
-import dev.herald.metrics.HeraldMetrics;
+import dev.herald.api.CloudEvent;
+import dev.herald.api.EventHandler;
+import dev.herald.api.EventOutcome;
+import dev.herald.api.HandlerResult;
 import dev.herald.reliability.DeadLetterHeaders;
-import dev.herald.reliability.RetryHeaders;
-import dev.herald.reliability.RetryHeaders.Origin;
 import dev.herald.reliability.RetryPolicies;
 import dev.herald.reliability.RetryPolicy;
-import dev.herald.reliability.RetryTopic;
-import dev.herald.reliability.RetryTopics;
 import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -26,7 +24,6 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
@@ -45,9 +42,8 @@ public class EventManager {
   @Inject HandlerInvoker invoker;
   @Inject RetryPolicies retries;
   @Inject RecentOutcomes outcomes;
-  @Inject HeraldMetrics metrics;
-  @Inject RetryTopics retryTopics;
-  @Inject RetryTopicWriter retryWriter;
+  @Inject EventMonitor monitor;
+  @Inject RetryHandoff retryHandoff;
 
   @Inject
   @ConfigProperty(name = "herald.handlers.disabled")
@@ -87,7 +83,7 @@ public class EventManager {
    * Whether a record's handling was cut short by the stop (the application is stopping, or the
    * error is an interruption), so that it must be neither acked nor dead-lettered.
    */
-  boolean interruptedByStop(Throwable error) {
+  public boolean interruptedByStop(Throwable error) {
     return stopping || HandlingInterruptedException.isInterruption(error);
   }
 
@@ -124,10 +120,10 @@ public class EventManager {
     try {
       event = reader.read(channel, kafka.getHeaders(), record.getPayload());
     } catch (EventRejectedException e) {
-      metrics.deadLettered(channel, "rejected");
+      monitor.deadLettered(channel, "rejected");
       return record.nack(e, DeadLetterHeaders.rejected(Instant.now()));
     }
-    metrics.consumed(channel, event.type());
+    monitor.consumed(channel, event.type());
     return dispatch(channel, event)
         .handle(
             (outcome, error) -> {
@@ -139,14 +135,10 @@ public class EventManager {
                 // committed and comes back at the next start.
                 return CompletableFuture.<Void>completedFuture(null);
               }
-              Optional<RetryTopic> retryTopic =
-                  error == null && outcome.retryDue()
-                      ? retryTopics.first(channel)
-                      : Optional.empty();
-              if (retryTopic.isPresent()) {
-                return toRetryTopic(channel, record, kafka, retryTopic.get(), outcome);
+              if (error == null && outcome.retryDue() && retryHandoff.accepts(channel)) {
+                return toRetryTopic(channel, record, kafka, outcome);
               }
-              metrics.deadLettered(channel, "failed");
+              monitor.deadLettered(channel, "failed");
               return error != null
                   ? record.nack(error, DeadLetterHeaders.error(Instant.now()))
                   : record.nack(
@@ -163,26 +155,13 @@ public class EventManager {
       String channel,
       Message<byte[]> record,
       IncomingKafkaRecordMetadata<?, ?> kafka,
-      RetryTopic stage,
       EventOutcome outcome) {
-    Origin origin = new Origin(kafka.getTopic(), kafka.getPartition(), kafka.getOffset());
-    ProducerRecord<String, byte[]> retry =
-        new ProducerRecord<>(
-            stage.topic(),
-            null,
-            (String) kafka.getKey(),
-            record.getPayload(),
-            RetryHeaders.forRetry(kafka.getHeaders(), origin, stage, outcome, Instant.now()));
-    return retryWriter
-        .send(retry)
-        .thenCompose(
-            sent -> {
-              metrics.retried(channel, stage.topic());
-              return record.ack();
-            })
+    return retryHandoff
+        .handOff(channel, kafka, record.getPayload(), outcome)
+        .thenCompose(sent -> record.ack())
         .exceptionallyCompose(
             error -> {
-              metrics.deadLettered(channel, "failed");
+              monitor.deadLettered(channel, "failed");
               HandlingFailedException failure = new HandlingFailedException(outcome);
               failure.addSuppressed(error);
               return record.nack(failure, DeadLetterHeaders.failed(outcome));

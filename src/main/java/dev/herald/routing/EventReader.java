@@ -1,11 +1,11 @@
 package dev.herald.routing;
 
-import dev.herald.channels.EventChannel;
-import dev.herald.channels.EventChannels;
-import dev.herald.events.CloudEvent;
+import dev.herald.api.CloudEvent;
+import dev.herald.api.Violation;
+import dev.herald.config.EventChannel;
+import dev.herald.config.EventChannels;
 import dev.herald.events.EventDecodingException;
 import dev.herald.events.KafkaBinding;
-import dev.herald.events.Violation;
 import dev.herald.schemas.EventValidator;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

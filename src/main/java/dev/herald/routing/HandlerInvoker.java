@@ -1,7 +1,8 @@
 package dev.herald.routing;
 
-import dev.herald.events.CloudEvent;
-import dev.herald.metrics.HeraldMetrics;
+import dev.herald.api.CloudEvent;
+import dev.herald.api.EventHandler;
+import dev.herald.api.HandlerResult;
 import dev.herald.reliability.IdempotencyStore;
 import dev.herald.reliability.RetryPolicy;
 import jakarta.annotation.Resource;
@@ -32,7 +33,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 public class HandlerInvoker {
 
   @Inject IdempotencyStore idempotency;
-  @Inject HeraldMetrics metrics;
+  @Inject EventMonitor monitor;
 
   @Resource(lookup = "java:comp/DefaultManagedExecutorService")
   ExecutorService executor;
@@ -99,7 +100,7 @@ public class HandlerInvoker {
       if (settled.compareAndSet(false, true)) {
         task.cancel(true);
         Duration timeout = policy.attemptTimeout();
-        metrics.handled(handler.name(), false, timeout);
+        monitor.handled(handler.name(), false, timeout);
         failed(
             new TimeoutException(
                 "took longer than "
@@ -114,7 +115,7 @@ public class HandlerInvoker {
       try {
         if (idempotency.isCompleted(name, event.id())) {
           if (settle()) {
-            metrics.duplicate(name);
+            monitor.duplicate(name);
             result.complete(HandlerResult.duplicate(name));
           }
           return;
@@ -131,7 +132,7 @@ public class HandlerInvoker {
             return;
           }
           if (settle()) {
-            metrics.handled(name, false, took);
+            monitor.handled(name, false, took);
             failed(e, took);
           }
           return;
@@ -140,7 +141,7 @@ public class HandlerInvoker {
         // Marked even after a timeout: the effect happened, so later attempts must skip it.
         idempotency.markCompleted(name, event.id());
         if (settle()) {
-          metrics.handled(name, true, took);
+          monitor.handled(name, true, took);
           result.complete(HandlerResult.succeeded(name, took, number, firstFailure, lastFailure));
         }
       } catch (RuntimeException | Error e) {

@@ -1,5 +1,6 @@
 package dev.herald.routing;
 
+import dev.herald.api.EventOutcome;
 import java.util.stream.Collectors;
 
 /** One or more handlers failed on an event; the message names each handler and its error. */

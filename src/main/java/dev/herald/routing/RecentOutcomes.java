@@ -1,5 +1,6 @@
 package dev.herald.routing;
 
+import dev.herald.api.EventOutcome;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.LinkedHashMap;

@@ -1,8 +1,8 @@
 package dev.herald.schemas;
 
+import dev.herald.api.Upcaster;
 import dev.herald.schemas.compatibility.CompatibilityProblem;
 import dev.herald.schemas.upcasting.DeclarativeUpcaster;
-import dev.herald.schemas.upcasting.Upcaster;
 import java.util.List;
 import java.util.logging.Logger;
 import tools.jackson.databind.JsonNode;

@@ -2,7 +2,7 @@ package dev.herald.schemas;
 
 import com.networknt.schema.Error;
 import com.networknt.schema.Schema;
-import dev.herald.events.Violation;
+import dev.herald.api.Violation;
 import java.util.ArrayList;
 import java.util.List;
 import tools.jackson.databind.JsonNode;

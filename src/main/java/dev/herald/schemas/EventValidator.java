@@ -1,11 +1,11 @@
 package dev.herald.schemas;
 
-import static dev.herald.events.CloudEventAttributes.DATASCHEMA;
-import static dev.herald.events.CloudEventAttributes.SCHEMAVERSION;
+import static dev.herald.api.CloudEventAttributes.DATASCHEMA;
+import static dev.herald.api.CloudEventAttributes.SCHEMAVERSION;
 
-import dev.herald.events.CloudEvent;
+import dev.herald.api.CloudEvent;
+import dev.herald.api.Violation;
 import dev.herald.events.Json;
-import dev.herald.events.Violation;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.List;

@@ -1,7 +1,7 @@
 package dev.herald.schemas;
 
+import dev.herald.api.Upcaster;
 import dev.herald.schemas.compatibility.CompatibilityPolicy;
-import dev.herald.schemas.upcasting.Upcaster;
 import java.util.Map;
 import java.util.NavigableMap;
 import tools.jackson.databind.JsonNode;

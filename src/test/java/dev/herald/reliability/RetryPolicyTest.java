@@ -2,7 +2,7 @@ package dev.herald.reliability;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.herald.routing.TransientHandlerException;
+import dev.herald.api.TransientHandlerException;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;

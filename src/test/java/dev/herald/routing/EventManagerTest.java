@@ -2,9 +2,12 @@ package dev.herald.routing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.herald.events.CloudEvent;
+import dev.herald.api.CloudEvent;
+import dev.herald.api.EventHandler;
+import dev.herald.api.EventOutcome;
+import dev.herald.api.HandlerResult;
+import dev.herald.api.TransientHandlerException;
 import dev.herald.events.Json;
-import dev.herald.metrics.HeraldMetrics;
 import dev.herald.reliability.InMemoryIdempotencyStore;
 import dev.herald.reliability.RetryPolicies;
 import dev.herald.reliability.RetryPolicy;
@@ -54,8 +57,8 @@ class EventManagerTest {
             super.schedule(command, 0, TimeUnit.NANOSECONDS);
           }
         };
-    HeraldMetrics metrics =
-        new HeraldMetrics() {
+    EventMonitor monitor =
+        new EventMonitor() {
           @Override
           public void handled(String handler, boolean success, Duration duration) {
             timings.add(handler + ":" + success);
@@ -71,9 +74,9 @@ class EventManagerTest {
     invoker.executor = threads;
     invoker.scheduler = threads;
     invoker.idempotency = idempotency;
-    invoker.metrics = metrics;
+    invoker.monitor = monitor;
     manager.invoker = invoker;
-    manager.metrics = metrics;
+    manager.monitor = monitor;
     manager.outcomes = new RecentOutcomes();
     manager.outcomes.retained = 10;
     manager.retries =

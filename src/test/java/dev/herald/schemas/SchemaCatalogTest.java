@@ -3,8 +3,8 @@ package dev.herald.schemas;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.herald.api.Violation;
 import dev.herald.events.Json;
-import dev.herald.events.Violation;
 import dev.herald.testing.TestEvents;
 import java.io.IOException;
 import java.io.InputStream;

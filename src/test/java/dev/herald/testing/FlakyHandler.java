@@ -1,8 +1,8 @@
 package dev.herald.testing;
 
-import dev.herald.events.CloudEvent;
-import dev.herald.routing.EventHandler;
-import dev.herald.routing.TransientHandlerException;
+import dev.herald.api.CloudEvent;
+import dev.herald.api.EventHandler;
+import dev.herald.api.TransientHandlerException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;

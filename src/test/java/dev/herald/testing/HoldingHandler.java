@@ -1,7 +1,7 @@
 package dev.herald.testing;
 
-import dev.herald.events.CloudEvent;
-import dev.herald.routing.EventHandler;
+import dev.herald.api.CloudEvent;
+import dev.herald.api.EventHandler;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**

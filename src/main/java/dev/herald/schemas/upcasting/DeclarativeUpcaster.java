@@ -1,5 +1,6 @@
 package dev.herald.schemas.upcasting;
 
+import dev.herald.api.Upcaster;
 import java.util.ArrayList;
 import java.util.List;
 import tools.jackson.databind.JsonNode;

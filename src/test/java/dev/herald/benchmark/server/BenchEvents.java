@@ -1,8 +1,8 @@
 package dev.herald.benchmark.server;
 
-import dev.herald.events.CloudEvent;
-import dev.herald.events.EventRequest;
+import dev.herald.api.CloudEvent;
 import dev.herald.events.Json;
+import dev.herald.rest.EventRequest;
 import java.util.ArrayList;
 import java.util.List;
 

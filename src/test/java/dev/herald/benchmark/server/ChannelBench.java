@@ -1,6 +1,6 @@
 package dev.herald.benchmark.server;
 
-import dev.herald.channels.EventChannel;
+import dev.herald.config.EventChannel;
 import dev.herald.metrics.EventStatistics;
 import io.smallrye.reactive.messaging.ChannelRegistry;
 import io.smallrye.reactive.messaging.PausableChannel;

@@ -1,7 +1,7 @@
 package dev.herald.benchmark.server;
 
-import dev.herald.channels.EventChannel;
-import dev.herald.channels.EventChannels;
+import dev.herald.config.EventChannel;
+import dev.herald.config.EventChannels;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.Map;

@@ -1,7 +1,7 @@
 package dev.herald.benchmark.server;
 
-import dev.herald.events.CloudEvent;
-import dev.herald.events.EventPublisher;
+import dev.herald.api.CloudEvent;
+import dev.herald.api.EventPublisher;
 import dev.herald.events.Json;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

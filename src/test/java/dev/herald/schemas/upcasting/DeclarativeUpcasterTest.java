@@ -3,6 +3,7 @@ package dev.herald.schemas.upcasting;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.herald.api.Upcaster;
 import dev.herald.events.Json;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;

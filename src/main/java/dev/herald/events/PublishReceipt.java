@@ -1,4 +1,0 @@
-package dev.herald.events;
-
-/** Where the broker stored a published event. */
-public record PublishReceipt(String id, String type, String topic, int partition, long offset) {}

@@ -1,2 +1,0 @@
-/** RFC 9457 problem details: every REST error is {@code application/problem+json}. */
-package dev.herald.problems;

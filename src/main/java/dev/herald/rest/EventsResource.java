@@ -1,0 +1,190 @@
+package dev.herald.rest;
+
+import dev.herald.api.BatchReceipt;
+import dev.herald.api.CloudEvent;
+import dev.herald.api.EventOutcome;
+import dev.herald.api.EventPublisher;
+import dev.herald.api.InvalidEventException;
+import dev.herald.api.Violation;
+import dev.herald.events.Json;
+import dev.herald.routing.RecentOutcomes;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.io.InputStream;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import tools.jackson.databind.JsonNode;
+
+/** Publishes events over HTTP and shows what the handlers did with them. */
+@Path("events")
+@RequestScoped
+public class EventsResource {
+
+  @Inject EventPublisher publisher;
+  @Inject RecentOutcomes outcomes;
+
+  @Inject
+  @ConfigProperty(name = "herald.publish.max-event-bytes", defaultValue = "1048576")
+  long maxEventBytes;
+
+  @Inject
+  @ConfigProperty(name = "herald.publish.max-batch-bytes", defaultValue = "16777216")
+  long maxBatchBytes;
+
+  @Inject
+  @ConfigProperty(name = "herald.publish.max-batch-size", defaultValue = "1000")
+  int maxBatchSize;
+
+  /** Answers 202 once the broker stored the event, with its topic, partition and offset. */
+  @POST
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Produces(MediaType.APPLICATION_JSON)
+  public CompletionStage<Response> publish(InputStream body) {
+    JsonNode json = RequestBodies.readJson(body, maxEventBytes, "herald.publish.max-event-bytes");
+    EventRequest.Result request = EventRequest.read(json);
+    if (!request.valid()) {
+      throw invalid(request.violations());
+    }
+    return publisher
+        .publish(request.event())
+        .thenApply(
+            receipt ->
+                Response.accepted(receipt)
+                    .location(URI.create("/api/events/" + receipt.id()))
+                    .build())
+        .exceptionally(EventsResource::failure);
+  }
+
+  /**
+   * Publishes a JSON array of events, all or nothing on validation: 202 with each event's topic,
+   * partition and offset, or 422 listing every violation (JSON pointers start with the index).
+   */
+  @POST
+  @Path("batch")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Produces(MediaType.APPLICATION_JSON)
+  public CompletionStage<Response> publishBatch(InputStream body) {
+    JsonNode json = RequestBodies.readJson(body, maxBatchBytes, "herald.publish.max-batch-bytes");
+    if (!json.isArray()) {
+      throw new ProblemException(
+          Problem.of(
+              400,
+              "Bad Request",
+              "A batch is a JSON array of events, got a JSON " + Json.kind(json)));
+    }
+    if (json.size() > maxBatchSize) {
+      throw new ProblemException(
+          Problem.of(
+              413,
+              "Content Too Large",
+              "The batch has "
+                  + json.size()
+                  + " events; at most "
+                  + maxBatchSize
+                  + " are accepted (herald.publish.max-batch-size)"));
+    }
+    List<CloudEvent> events = new ArrayList<>();
+    List<Violation> violations = new ArrayList<>();
+    for (int i = 0; i < json.size(); i++) {
+      EventRequest.Result request = EventRequest.read(json.get(i), "/" + i);
+      violations.addAll(request.violations());
+      events.add(request.event());
+    }
+    if (!violations.isEmpty()) {
+      throw invalid(violations);
+    }
+    return publisher.publishBatch(events).thenApply(EventsResource::batchResponse);
+  }
+
+  /** The handler results of a recently handled event. */
+  @GET
+  @Path("{id}")
+  @Produces(MediaType.APPLICATION_JSON)
+  public EventOutcome outcome(@PathParam("id") String id) {
+    return outcomes
+        .find(id)
+        .orElseThrow(
+            () ->
+                new ProblemException(
+                    Problem.of(
+                        404,
+                        "Not Found",
+                        "No handled event with id '"
+                            + id
+                            + "' among the recent outcomes (herald.outcomes.retained); it may"
+                            + " not have been consumed yet")));
+  }
+
+  private static Response batchResponse(BatchReceipt receipt) {
+    if (!receipt.valid()) {
+      List<Violation> violations = new ArrayList<>();
+      for (int i = 0; i < receipt.results().size(); i++) {
+        List<Violation> found = receipt.results().get(i).violations();
+        if (found != null) {
+          String at = "/" + i;
+          found.forEach(v -> violations.add(new Violation(at + v.pointer(), v.detail())));
+        }
+      }
+      throw invalid(violations);
+    }
+    if (!receipt.allStored()) {
+      return unavailable(
+          Map.of(
+              "type", "about:blank",
+              "title", "Broker unavailable",
+              "status", 503,
+              "detail", "Some events of the batch were not stored; see results",
+              "results", receipt.results()));
+    }
+    return Response.accepted(
+            Map.of("accepted", receipt.results().size(), "results", receipt.results()))
+        .build();
+  }
+
+  private static ProblemException invalid(List<Violation> violations) {
+    return new ProblemException(
+        Problem.of(422, "Invalid event", summary(violations)).withErrors(violations));
+  }
+
+  private static String summary(List<Violation> violations) {
+    String first =
+        violations.stream()
+            .limit(3)
+            .map(Violation::toString)
+            .collect(java.util.stream.Collectors.joining("; "));
+    return violations.size() <= 3 ? first : first + "; and " + (violations.size() - 3) + " more";
+  }
+
+  private static Response failure(Throwable error) {
+    Throwable cause =
+        error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+    if (cause instanceof InvalidEventException invalid) {
+      throw invalid(invalid.violations());
+    }
+    String detail = cause.getMessage() == null ? cause.toString() : cause.getMessage();
+    return unavailable(
+        Problem.of(503, "Broker unavailable", "The event was not stored: " + detail));
+  }
+
+  /** 503 with a problem body: the client may retry the same events after a while. */
+  private static Response unavailable(Object problem) {
+    return Response.status(503)
+        .type(Problem.MEDIA_TYPE)
+        .header("Retry-After", "5")
+        .entity(problem)
+        .build();
+  }
+}

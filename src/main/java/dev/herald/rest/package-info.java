@@ -1,0 +1,5 @@
+/**
+ * The REST edge under {@code /api}: every JAX-RS resource, request bodies, and RFC 9457 problem
+ * details for every error. Resources translate HTTP to calls of the core and back, nothing more.
+ */
+package dev.herald.rest;
