@@ -17,8 +17,23 @@ import org.eclipse.microprofile.config.Config;
 @ApplicationScoped
 public class EventChannels {
 
-  static final String TYPES_KEY = "herald.event-types";
-  static final String DEFAULT_KEY_ATTRIBUTE = "tenantid";
+  public static final Setting EVENT_TYPES =
+      new Setting(
+          "herald.event-types",
+          null,
+          "types Herald carries; each needs its mp.messaging.incoming.<channel>.* block and its"
+              + " schemas/<type>/v1.json");
+  public static final Setting TOPICS_PREFIX =
+      new Setting(
+          "herald.topics.prefix",
+          null,
+          "prefix of every topic (microprofile-config.properties puts it before each topic name),"
+              + " e.g. staging.");
+  public static final Setting PARTITION_KEY =
+      new Setting(
+          "herald.partition-key.<type>",
+          "tenantid",
+          "the attribute whose value is the record key (an event's partitionkey extension wins)");
 
   @Inject Config config;
 
@@ -29,10 +44,14 @@ public class EventChannels {
   void load() {
     Map<String, EventChannel> types = new LinkedHashMap<>();
     Map<String, EventChannel> channels = new LinkedHashMap<>();
-    for (String type : config.getValues(TYPES_KEY, String.class)) {
+    for (String type : new Settings(config).list(EVENT_TYPES)) {
       EventChannel channel = channelOf(type);
       types.put(type, channel);
       channels.put(channel.channel(), channel);
+    }
+    if (types.isEmpty()) {
+      throw new IllegalStateException(
+          "No event types: list them in " + EVENT_TYPES.key() + ", e.g. chat.message.received");
     }
     byType = types;
     byChannel = channels;
@@ -75,7 +94,7 @@ public class EventChannels {
                         "Event type '"
                             + type
                             + "' is listed in "
-                            + TYPES_KEY
+                            + EVENT_TYPES.key()
                             + " but its channel has no topic: set "
                             + prefix
                             + "topic"));
@@ -94,10 +113,7 @@ public class EventChannels {
                             + "' has no consumer group: set "
                             + prefix
                             + "group.id so that restarts resume where they stopped"));
-    String keyAttribute =
-        config
-            .getOptionalValue("herald.partition-key." + type, String.class)
-            .orElse(DEFAULT_KEY_ATTRIBUTE);
+    String keyAttribute = new Settings(config).raw(PARTITION_KEY, type).orElseThrow();
     return new EventChannel(type, channel, topic, deadLetterTopic, groupId, keyAttribute);
   }
 }

@@ -2,13 +2,13 @@ package dev.herald.handlers;
 
 import dev.herald.api.CloudEvent;
 import dev.herald.api.EventHandler;
+import dev.herald.config.BuiltInHandlerSettings;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Counts events per type and per tenant. Tenants beyond {@code herald.analytics.max-tenants} are
@@ -20,9 +20,7 @@ public class AnalyticsHandler implements EventHandler {
   static final String NO_TENANT = "(none)";
   static final String OTHER_TENANTS = "(other)";
 
-  @Inject
-  @ConfigProperty(name = "herald.analytics.max-tenants", defaultValue = "10000")
-  int maxTenants;
+  @Inject BuiltInHandlerSettings settings;
 
   private final Map<String, Map<String, LongAdder>> counts = new ConcurrentHashMap<>();
   private final Map<String, Boolean> tenants = new ConcurrentHashMap<>();
@@ -68,7 +66,7 @@ public class AnalyticsHandler implements EventHandler {
     if (tenants.containsKey(tenant)) {
       return tenant;
     }
-    if (tenants.size() >= maxTenants) {
+    if (tenants.size() >= settings.analyticsMaxTenants()) {
       return OTHER_TENANTS;
     }
     tenants.put(tenant, Boolean.TRUE);

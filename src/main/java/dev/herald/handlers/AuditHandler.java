@@ -2,6 +2,7 @@ package dev.herald.handlers;
 
 import dev.herald.api.CloudEvent;
 import dev.herald.api.EventHandler;
+import dev.herald.config.BuiltInHandlerSettings;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Instant;
@@ -9,7 +10,6 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** Keeps a bounded log of the most recent events of every type, newest first. */
 @ApplicationScoped
@@ -19,9 +19,7 @@ public class AuditHandler implements EventHandler {
   public record Entry(
       String id, String type, String source, String subject, String tenantid, Instant auditedAt) {}
 
-  @Inject
-  @ConfigProperty(name = "herald.audit.retained", defaultValue = "1000")
-  int retained;
+  @Inject BuiltInHandlerSettings settings;
 
   private final Deque<Entry> entries = new ArrayDeque<>();
 
@@ -51,7 +49,7 @@ public class AuditHandler implements EventHandler {
             event.subject(),
             event.tenantid(),
             Instant.now()));
-    while (entries.size() > retained) {
+    while (entries.size() > settings.auditRetained()) {
       entries.removeLast();
     }
   }

@@ -2,6 +2,7 @@ package dev.herald.handlers;
 
 import dev.herald.api.CloudEvent;
 import dev.herald.api.EventHandler;
+import dev.herald.config.BuiltInHandlerSettings;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Instant;
@@ -11,7 +12,6 @@ import java.util.Deque;
 import java.util.List;
 import java.util.Set;
 import java.util.logging.Logger;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -31,9 +31,7 @@ public class NotificationHandler implements EventHandler {
   public record Notification(
       String eventId, String type, String tenantid, String audience, String text, Instant at) {}
 
-  @Inject
-  @ConfigProperty(name = "herald.notifications.retained", defaultValue = "1000")
-  int retained;
+  @Inject BuiltInHandlerSettings settings;
 
   private final Deque<Notification> notifications = new ArrayDeque<>();
 
@@ -91,7 +89,7 @@ public class NotificationHandler implements EventHandler {
 
   private synchronized void add(Notification notification) {
     notifications.addFirst(notification);
-    while (notifications.size() > retained) {
+    while (notifications.size() > settings.notificationsRetained()) {
       notifications.removeLast();
     }
   }

@@ -13,6 +13,7 @@ import dev.herald.api.PublishResult;
 import dev.herald.api.Violation;
 import dev.herald.config.EventChannel;
 import dev.herald.config.EventChannels;
+import dev.herald.config.PublishSettings;
 import dev.herald.events.KafkaBinding;
 import dev.herald.routing.EventMonitor;
 import dev.herald.schemas.EventSchema;
@@ -24,13 +25,11 @@ import io.smallrye.reactive.messaging.OutgoingMessageMetadata;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import org.apache.kafka.clients.producer.RecordMetadata;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.eclipse.microprofile.reactive.messaging.OnOverflow;
@@ -57,9 +56,7 @@ public class KafkaEventPublisher implements EventPublisher {
   @Inject EventValidator validator;
   @Inject EventMonitor monitor;
 
-  @Inject
-  @ConfigProperty(name = "herald.publish.timeout-ms", defaultValue = "40000")
-  long timeoutMs;
+  @Inject PublishSettings settings;
 
   /** Sends one event; fails with {@link InvalidEventException} (nothing sent) if it is invalid. */
   @Override
@@ -139,15 +136,17 @@ public class KafkaEventPublisher implements EventPublisher {
     return emitter
         .sendMessage(message)
         .ifNoItem()
-        .after(Duration.ofMillis(timeoutMs))
+        .after(settings.timeout())
         .failWith(
             () ->
                 new PublishFailedException(
                     "Kafka did not acknowledge event "
                         + event.id()
                         + " within "
-                        + timeoutMs
-                        + " ms (herald.publish.timeout-ms); is the broker reachable?"))
+                        + settings.timeout().toMillis()
+                        + " ms ("
+                        + PublishSettings.TIMEOUT_MS.key()
+                        + "); is the broker reachable?"))
         .map(
             done -> {
               RecordMetadata stored = sent.getResult();

@@ -2,7 +2,8 @@ package dev.herald.kafka;
 
 import dev.herald.config.EventChannel;
 import dev.herald.config.EventChannels;
-import dev.herald.config.KafkaClientSettings;
+import dev.herald.config.KafkaClients;
+import dev.herald.config.ProbeSettings;
 import dev.herald.retry.RetryTopics;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
@@ -17,8 +18,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -29,15 +28,9 @@ import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.ListOffsetsResult.ListOffsetsResultInfo;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.admin.TopicDescription;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.TopicExistsException;
-import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
-import org.eclipse.microprofile.config.Config;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Checks the broker in the background, on one long-lived admin client, so that health probes and
@@ -50,30 +43,27 @@ public class KafkaProbe {
 
   private static final Logger LOG = Logger.getLogger(KafkaProbe.class.getName());
 
-  @Inject Config config;
+  @Inject KafkaClients clients;
   @Inject EventChannels channels;
   @Inject RetryTopics retryTopics;
-
-  @Inject
-  @ConfigProperty(name = "herald.probe.interval-ms", defaultValue = "5000")
-  long intervalMs;
-
-  @Inject
-  @ConfigProperty(name = "herald.probe.timeout-ms", defaultValue = "3000")
-  long timeoutMs;
-
-  @Inject
-  @ConfigProperty(name = "herald.topics.create", defaultValue = "true")
-  boolean createTopics;
+  @Inject ProbeSettings settings;
 
   @Resource ManagedScheduledExecutorService scheduler;
 
   private Admin admin;
+  private TopicAdmin topics;
+  private ConsumerLag lag;
+  private long intervalMs;
+  private long timeoutMs;
   private ScheduledFuture<?> task;
   private volatile BrokerStatus status = BrokerStatus.unknown();
 
   void start(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
-    admin = Admin.create(adminConfig());
+    intervalMs = settings.interval().toMillis();
+    timeoutMs = settings.timeout().toMillis();
+    admin = clients.admin(adminOverrides(timeoutMs));
+    topics = new TopicAdmin(admin, settings.timeout(), settings.createTopics());
+    lag = new ConsumerLag(admin, settings.timeout());
     task = scheduler.scheduleWithFixedDelay(this::refresh, 0, intervalMs, TimeUnit.MILLISECONDS);
   }
 
@@ -98,7 +88,7 @@ public class KafkaProbe {
   }
 
   public String bootstrapServers() {
-    return KafkaClientSettings.bootstrapServers(config);
+    return clients.bootstrapServers();
   }
 
   void refresh() {
@@ -122,14 +112,14 @@ public class KafkaProbe {
   private BrokerStatus check() throws Exception {
     int brokers = admin.describeCluster().nodes().get(timeoutMs, TimeUnit.MILLISECONDS).size();
     Map<String, EventChannel> byTopic = new HashMap<>();
-    List<String> topics = new ArrayList<>();
+    List<String> names = new ArrayList<>();
     for (EventChannel channel : channels.all()) {
-      topics.add(channel.topic());
-      topics.add(channel.deadLetterTopic());
+      names.add(channel.topic());
+      names.add(channel.deadLetterTopic());
       byTopic.put(channel.topic(), channel);
     }
-    retryTopics.all().forEach(retry -> topics.add(retry.topic()));
-    Map<String, TopicDescription> described = describe(topics);
+    retryTopics.all().forEach(retry -> names.add(retry.topic()));
+    Map<String, TopicDescription> described = topics.describe(names);
     List<TopicPartition> partitions = new ArrayList<>();
     for (TopicDescription topic : described.values()) {
       topic.partitions().stream()
@@ -150,67 +140,19 @@ public class KafkaProbe {
                 partitions.stream().collect(Collectors.toMap(p -> p, p -> OffsetSpec.latest())))
             .all()
             .get(timeoutMs, TimeUnit.MILLISECONDS);
-    Map<String, Long> lag = new HashMap<>();
+    Map<String, Long> lags = new HashMap<>();
     Map<String, Long> deadLettered = new HashMap<>();
     for (EventChannel channel : channels.all()) {
-      lag.put(channel.channel(), lag(channel, ends));
-      deadLettered.put(channel.channel(), endOffsetSum(channel.deadLetterTopic(), ends));
+      lags.put(channel.channel(), lag.of(channel.topic(), channel.groupId(), ends));
+      deadLettered.put(
+          channel.channel(), ConsumerLag.endOffsetSum(channel.deadLetterTopic(), ends));
     }
-    return new BrokerStatus(true, null, brokers, Instant.now(), lag, deadLettered);
+    return new BrokerStatus(true, null, brokers, Instant.now(), lags, deadLettered);
   }
 
-  private Map<String, TopicDescription> describe(List<String> topics) throws Exception {
-    try {
-      return admin.describeTopics(topics).allTopicNames().get(timeoutMs, TimeUnit.MILLISECONDS);
-    } catch (ExecutionException e) {
-      if (!(e.getCause() instanceof UnknownTopicOrPartitionException) || !createTopics) {
-        throw e;
-      }
-    }
-    Set<String> existing = admin.listTopics().names().get(timeoutMs, TimeUnit.MILLISECONDS);
-    List<NewTopic> missing =
-        topics.stream()
-            .filter(t -> !existing.contains(t))
-            .map(t -> new NewTopic(t, Optional.empty(), Optional.empty()))
-            .toList();
-    try {
-      admin.createTopics(missing).all().get(timeoutMs, TimeUnit.MILLISECONDS);
-      LOG.info("Created topics " + missing.stream().map(NewTopic::name).toList());
-    } catch (ExecutionException e) {
-      if (!(e.getCause() instanceof TopicExistsException)) {
-        throw e;
-      }
-    }
-    return admin.describeTopics(topics).allTopicNames().get(timeoutMs, TimeUnit.MILLISECONDS);
-  }
-
-  private long lag(EventChannel channel, Map<TopicPartition, ListOffsetsResultInfo> ends)
-      throws Exception {
-    Map<TopicPartition, OffsetAndMetadata> committed =
-        admin
-            .listConsumerGroupOffsets(channel.groupId())
-            .partitionsToOffsetAndMetadata()
-            .get(timeoutMs, TimeUnit.MILLISECONDS);
-    long lag = 0;
-    for (Map.Entry<TopicPartition, ListOffsetsResultInfo> end : ends.entrySet()) {
-      if (end.getKey().topic().equals(channel.topic())) {
-        OffsetAndMetadata position = committed.get(end.getKey());
-        lag += end.getValue().offset() - (position == null ? 0 : position.offset());
-      }
-    }
-    return lag;
-  }
-
-  private static long endOffsetSum(String topic, Map<TopicPartition, ListOffsetsResultInfo> ends) {
-    return ends.entrySet().stream()
-        .filter(e -> e.getKey().topic().equals(topic))
-        .mapToLong(e -> e.getValue().offset())
-        .sum();
-  }
-
-  private Map<String, Object> adminConfig() {
-    Map<String, Object> settings =
-        KafkaClientSettings.from(config, AdminClientConfig.configNames());
+  /** What the probe sets itself, over the connector's settings. */
+  public static Map<String, Object> adminOverrides(long timeoutMs) {
+    Map<String, Object> settings = new HashMap<>();
     settings.put(AdminClientConfig.CLIENT_ID_CONFIG, "herald-probe");
     settings.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) timeoutMs);
     settings.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) timeoutMs);

@@ -1,5 +1,6 @@
 package dev.herald.reliability;
 
+import dev.herald.config.IdempotencySettings;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
@@ -11,14 +12,12 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
-import java.util.Optional;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
 import javax.naming.InitialContext;
 import javax.naming.NamingException;
 import javax.sql.DataSource;
-import org.eclipse.microprofile.config.Config;
 import org.h2.jdbcx.JdbcConnectionPool;
 
 /**
@@ -32,12 +31,13 @@ import org.h2.jdbcx.JdbcConnectionPool;
 public class IdempotencyStores {
 
   private static final Logger LOG = Logger.getLogger(IdempotencyStores.class.getName());
-  static final String PREFIX = "herald.idempotency.";
 
-  /** Each mark is written at commit, so that a crash of the server loses none. */
+  /**
+   * Each mark is written at commit, so that a crash of the server loses none (the default URL's).
+   */
   static final String H2_OPTIONS = ";WRITE_DELAY=0";
 
-  @Inject Config config;
+  @Inject IdempotencySettings settings;
   @Resource ManagedScheduledExecutorService scheduler;
 
   private IdempotencyStore store;
@@ -46,16 +46,16 @@ public class IdempotencyStores {
 
   @PostConstruct
   void open() {
-    String kind = value("store").orElse("memory");
+    String kind = settings.store();
     switch (kind) {
-      case "memory" ->
-          store =
-              new InMemoryIdempotencyStore(
-                  value("capacity").map(Integer::parseInt).orElse(100_000));
+      case "memory" -> store = new InMemoryIdempotencyStore(settings.capacity());
       case "jdbc" -> store = jdbc();
       default ->
           throw new IllegalStateException(
-              PREFIX + "store is '" + kind + "'; use memory (the default) or jdbc");
+              IdempotencySettings.STORE.key()
+                  + " is '"
+                  + kind
+                  + "'; use memory (the default) or jdbc");
     }
   }
 
@@ -81,16 +81,14 @@ public class IdempotencyStores {
   }
 
   private IdempotencyStore jdbc() {
-    Duration retention =
-        Duration.ofHours(value("retention-hours").map(Long::parseLong).orElse(168L));
+    Duration retention = settings.retention();
     DataSource dataSource =
-        value("datasource")
+        settings
+            .datasource()
             .map(IdempotencyStores::lookup)
             .orElseGet(
                 () -> {
-                  String url =
-                      value("jdbc-url").orElse("jdbc:h2:./herald-data/idempotency" + H2_OPTIONS);
-                  embedded = JdbcConnectionPool.create(url, "herald", "");
+                  embedded = JdbcConnectionPool.create(settings.jdbcUrl(), "herald", "");
                   return embedded;
                 });
     JdbcIdempotencyStore jdbc = new JdbcIdempotencyStore(dataSource, retention);
@@ -113,12 +111,11 @@ public class IdempotencyStores {
       return InitialContext.doLookup(jndiName);
     } catch (NamingException e) {
       throw new IllegalStateException(
-          PREFIX + "datasource names '" + jndiName + "', which is not a data source in server.xml",
+          IdempotencySettings.DATASOURCE.key()
+              + " names '"
+              + jndiName
+              + "', which is not a data source in server.xml",
           e);
     }
-  }
-
-  private Optional<String> value(String key) {
-    return config.getOptionalValue(PREFIX + key, String.class);
   }
 }

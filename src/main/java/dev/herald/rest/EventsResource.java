@@ -6,6 +6,7 @@ import dev.herald.api.EventOutcome;
 import dev.herald.api.EventPublisher;
 import dev.herald.api.InvalidEventException;
 import dev.herald.api.Violation;
+import dev.herald.config.PublishSettings;
 import dev.herald.events.Json;
 import dev.herald.routing.RecentOutcomes;
 import jakarta.enterprise.context.RequestScoped;
@@ -25,7 +26,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import tools.jackson.databind.JsonNode;
 
 /** Publishes events over HTTP and shows what the handlers did with them. */
@@ -36,24 +36,16 @@ public class EventsResource {
   @Inject EventPublisher publisher;
   @Inject RecentOutcomes outcomes;
 
-  @Inject
-  @ConfigProperty(name = "herald.publish.max-event-bytes", defaultValue = "1048576")
-  long maxEventBytes;
-
-  @Inject
-  @ConfigProperty(name = "herald.publish.max-batch-bytes", defaultValue = "16777216")
-  long maxBatchBytes;
-
-  @Inject
-  @ConfigProperty(name = "herald.publish.max-batch-size", defaultValue = "1000")
-  int maxBatchSize;
+  @Inject PublishSettings settings;
 
   /** Answers 202 once the broker stored the event, with its topic, partition and offset. */
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
   @Produces(MediaType.APPLICATION_JSON)
   public CompletionStage<Response> publish(InputStream body) {
-    JsonNode json = RequestBodies.readJson(body, maxEventBytes, "herald.publish.max-event-bytes");
+    JsonNode json =
+        RequestBodies.readJson(
+            body, settings.maxEventBytes(), PublishSettings.MAX_EVENT_BYTES.key());
     EventRequest.Result request = EventRequest.read(json);
     if (!request.valid()) {
       throw invalid(request.violations());
@@ -77,7 +69,9 @@ public class EventsResource {
   @Consumes(MediaType.APPLICATION_JSON)
   @Produces(MediaType.APPLICATION_JSON)
   public CompletionStage<Response> publishBatch(InputStream body) {
-    JsonNode json = RequestBodies.readJson(body, maxBatchBytes, "herald.publish.max-batch-bytes");
+    JsonNode json =
+        RequestBodies.readJson(
+            body, settings.maxBatchBytes(), PublishSettings.MAX_BATCH_BYTES.key());
     if (!json.isArray()) {
       throw new ProblemException(
           Problem.of(
@@ -85,7 +79,7 @@ public class EventsResource {
               "Bad Request",
               "A batch is a JSON array of events, got a JSON " + Json.kind(json)));
     }
-    if (json.size() > maxBatchSize) {
+    if (json.size() > settings.maxBatchSize()) {
       throw new ProblemException(
           Problem.of(
               413,
@@ -93,8 +87,10 @@ public class EventsResource {
               "The batch has "
                   + json.size()
                   + " events; at most "
-                  + maxBatchSize
-                  + " are accepted (herald.publish.max-batch-size)"));
+                  + settings.maxBatchSize()
+                  + " are accepted ("
+                  + PublishSettings.MAX_BATCH_SIZE.key()
+                  + ")"));
     }
     List<CloudEvent> events = new ArrayList<>();
     List<Violation> violations = new ArrayList<>();

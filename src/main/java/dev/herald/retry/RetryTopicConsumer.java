@@ -3,7 +3,8 @@ package dev.herald.retry;
 import dev.herald.api.CloudEvent;
 import dev.herald.api.EventOutcome;
 import dev.herald.config.EventChannels;
-import dev.herald.config.KafkaClientSettings;
+import dev.herald.config.KafkaClients;
+import dev.herald.config.RetrySettings;
 import dev.herald.retry.RetryHeaders.Origin;
 import dev.herald.routing.EventManager;
 import dev.herald.routing.EventMonitor;
@@ -34,15 +35,10 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.eclipse.microprofile.config.Config;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Consumes every retry topic on one thread: a record waits, its partition paused, until it is due;
@@ -57,17 +53,14 @@ public class RetryTopicConsumer {
   private static final Duration SEND_TIMEOUT = Duration.ofSeconds(40);
   private static final long BROKER_BACKOFF_MS = 1000;
 
-  @Inject Config config;
+  @Inject KafkaClients clients;
+  @Inject RetrySettings settings;
   @Inject RetryTopics topics;
   @Inject EventChannels channels;
   @Inject EventReader reader;
   @Inject EventManager manager;
   @Inject RetryTopicWriter writer;
   @Inject EventMonitor monitor;
-
-  @Inject
-  @ConfigProperty(name = "herald.retry.group-id", defaultValue = "herald-retry")
-  String groupId;
 
   @Resource(lookup = "java:comp/DefaultManagedThreadFactory")
   ManagedThreadFactory threads;
@@ -110,8 +103,7 @@ public class RetryTopicConsumer {
   }
 
   private void run() {
-    try (Consumer<String, byte[]> kafka =
-        new KafkaConsumer<>(settings(), new StringDeserializer(), new ByteArrayDeserializer())) {
+    try (Consumer<String, byte[]> kafka = clients.consumer(overrides(settings.groupId()))) {
       consumer = kafka;
       kafka.subscribe(topics.all().stream().map(RetryTopic::topic).toList(), new Rebalance());
       while (running) {
@@ -252,8 +244,9 @@ public class RetryTopicConsumer {
         RetryHeaders.forDeadLetter(record.headers(), origin, reason, kind, outcome));
   }
 
-  private Map<String, Object> settings() {
-    Map<String, Object> settings = KafkaClientSettings.from(config, ConsumerConfig.configNames());
+  /** What the retry consumer sets itself, over the connector's settings. */
+  public static Map<String, Object> overrides(String groupId) {
+    Map<String, Object> settings = new HashMap<>();
     settings.put(ConsumerConfig.GROUP_ID_CONFIG, groupId);
     settings.put(ConsumerConfig.CLIENT_ID_CONFIG, "herald-retry-topics");
     settings.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
@@ -261,8 +254,6 @@ public class RetryTopicConsumer {
     settings.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 100);
     // retry topics may be created after the subscription: find them within seconds
     settings.put(ConsumerConfig.METADATA_MAX_AGE_CONFIG, 5000);
-    settings.remove(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG);
-    settings.remove(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG);
     return settings;
   }
 

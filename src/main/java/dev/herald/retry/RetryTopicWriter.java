@@ -1,20 +1,17 @@
 package dev.herald.retry;
 
-import dev.herald.config.KafkaClientSettings;
+import dev.herald.config.KafkaClients;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
-import org.eclipse.microprofile.config.Config;
 
 /**
  * Writes records to retry topics, and to dead-letter topics for records that failed on a retry
@@ -24,7 +21,7 @@ import org.eclipse.microprofile.config.Config;
 @ApplicationScoped
 public class RetryTopicWriter {
 
-  @Inject Config config;
+  @Inject KafkaClients clients;
 
   private Producer<String, byte[]> producer;
 
@@ -50,16 +47,21 @@ public class RetryTopicWriter {
 
   private synchronized Producer<String, byte[]> producer() {
     if (producer == null) {
-      Map<String, Object> settings = KafkaClientSettings.from(config, ProducerConfig.configNames());
-      settings.put(ProducerConfig.CLIENT_ID_CONFIG, "herald-retry-writer");
-      settings.put(ProducerConfig.ACKS_CONFIG, "all");
-      settings.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-      settings.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 30_000);
-      settings.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 15_000);
-      settings.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 10_000);
-      producer = new KafkaProducer<>(settings, new StringSerializer(), new ByteArraySerializer());
+      producer = clients.producer(overrides());
     }
     return producer;
+  }
+
+  /** What the writer sets itself, over the connector's settings. */
+  public static Map<String, Object> overrides() {
+    Map<String, Object> settings = new HashMap<>();
+    settings.put(ProducerConfig.CLIENT_ID_CONFIG, "herald-retry-writer");
+    settings.put(ProducerConfig.ACKS_CONFIG, "all");
+    settings.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+    settings.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 30_000);
+    settings.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 15_000);
+    settings.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 10_000);
+    return settings;
   }
 
   @PreDestroy

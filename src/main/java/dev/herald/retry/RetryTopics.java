@@ -2,7 +2,7 @@ package dev.herald.retry;
 
 import dev.herald.config.EventChannel;
 import dev.herald.config.EventChannels;
-import dev.herald.reliability.RetryPolicies;
+import dev.herald.config.RetrySettings;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -13,7 +13,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.eclipse.microprofile.config.Config;
 
 /**
  * The retry topics of each channel, from {@code herald.retry.<channel>.topic-delays-ms} (else
@@ -24,9 +23,7 @@ import org.eclipse.microprofile.config.Config;
 @ApplicationScoped
 public class RetryTopics {
 
-  static final String KEY = "topic-delays-ms";
-
-  @Inject Config config;
+  @Inject RetrySettings settings;
   @Inject EventChannels channels;
 
   private final Map<String, List<RetryTopic>> byChannel = new HashMap<>();
@@ -35,12 +32,8 @@ public class RetryTopics {
   @PostConstruct
   void load() {
     for (EventChannel channel : channels.all()) {
-      String key = RetryPolicies.PREFIX + channel.channel() + "." + KEY;
-      Optional<String> delays =
-          config
-              .getOptionalValue(key, String.class)
-              .or(() -> config.getOptionalValue(RetryPolicies.PREFIX + KEY, String.class))
-              .filter(value -> !value.isBlank());
+      String key = RetrySettings.TOPIC_DELAYS_MS.key(channel.channel());
+      Optional<String> delays = settings.topicDelaysMs(channel.channel());
       if (delays.isEmpty()) {
         continue;
       }

@@ -4,6 +4,7 @@ import dev.herald.api.CloudEvent;
 import dev.herald.api.EventHandler;
 import dev.herald.api.EventOutcome;
 import dev.herald.api.HandlerResult;
+import dev.herald.config.ConsumeSettings;
 import dev.herald.reliability.DeadLetterHeaders;
 import dev.herald.reliability.RetryPolicies;
 import dev.herald.reliability.RetryPolicy;
@@ -19,12 +20,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
 /**
@@ -45,13 +44,9 @@ public class EventManager {
   @Inject EventMonitor monitor;
   @Inject RetryHandoff retryHandoff;
 
-  @Inject
-  @ConfigProperty(name = "herald.handlers.disabled")
-  Optional<Set<String>> disabled;
+  @Inject ConsumeSettings settings;
 
-  @Inject
-  @ConfigProperty(name = "herald.consume.max-in-flight", defaultValue = "1")
-  int maxInFlight;
+  private int maxInFlight = ConsumeSettings.defaults().maxInFlight();
 
   private final Map<String, Lanes> lanes = new ConcurrentHashMap<>();
 
@@ -62,7 +57,8 @@ public class EventManager {
 
   @PostConstruct
   void init() {
-    Set<String> off = disabled.orElse(Set.of());
+    maxInFlight = settings.maxInFlight();
+    Set<String> off = settings.disabledHandlers();
     useHandlers(handlerBeans.stream().filter(handler -> !off.contains(handler.name())).toList());
   }
 

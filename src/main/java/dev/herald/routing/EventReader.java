@@ -2,6 +2,7 @@ package dev.herald.routing;
 
 import dev.herald.api.CloudEvent;
 import dev.herald.api.Violation;
+import dev.herald.config.ConsumeSettings;
 import dev.herald.config.EventChannel;
 import dev.herald.config.EventChannels;
 import dev.herald.events.EventDecodingException;
@@ -12,7 +13,6 @@ import jakarta.inject.Inject;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.apache.kafka.common.header.Headers;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Turns a channel's record into the event handlers see: decoded from the CloudEvents binding, of
@@ -25,20 +25,21 @@ public class EventReader {
   @Inject EventChannels channels;
   @Inject EventValidator validator;
 
-  @Inject
-  @ConfigProperty(name = "herald.consume.max-event-bytes", defaultValue = "1000000")
-  int maxEventBytes;
+  @Inject ConsumeSettings settings;
 
   /** The event of a record's headers and value, valid and upcast to the latest version. */
   public CloudEvent read(String channel, Headers headers, byte[] value)
       throws EventRejectedException {
+    int maxEventBytes = settings.maxEventBytes();
     if (value != null && value.length > maxEventBytes) {
       throw new EventRejectedException(
           "Channel '"
               + channel
               + "' rejected a record of "
               + value.length
-              + " bytes, more than herald.consume.max-event-bytes="
+              + " bytes, more than "
+              + ConsumeSettings.MAX_EVENT_BYTES.key()
+              + "="
               + maxEventBytes);
     }
     CloudEvent event;

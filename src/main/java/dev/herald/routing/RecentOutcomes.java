@@ -1,20 +1,26 @@
 package dev.herald.routing;
 
 import dev.herald.api.EventOutcome;
+import dev.herald.config.ConsumeSettings;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** The outcomes of the most recently handled events, by event id; bounded, oldest dropped first. */
 @ApplicationScoped
 public class RecentOutcomes {
 
-  @Inject
-  @ConfigProperty(name = "herald.outcomes.retained", defaultValue = "10000")
-  int retained;
+  @Inject ConsumeSettings settings;
+
+  int retained = ConsumeSettings.defaults().outcomesRetained();
+
+  @PostConstruct
+  void init() {
+    retained = settings.outcomesRetained();
+  }
 
   private final Map<String, EventOutcome> outcomes =
       new LinkedHashMap<>() {

@@ -8,6 +8,7 @@ import com.networknt.schema.dialect.Dialects;
 import com.networknt.schema.path.PathType;
 import dev.herald.api.Upcaster;
 import dev.herald.config.EventChannels;
+import dev.herald.config.SchemaSettings;
 import dev.herald.schemas.compatibility.CompatibilityPolicy;
 import dev.herald.schemas.compatibility.CompatibilityProblem;
 import dev.herald.schemas.upcasting.DeclarativeUpcaster;
@@ -25,7 +26,6 @@ import java.util.NavigableMap;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
-import org.eclipse.microprofile.config.Config;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -36,10 +36,6 @@ import tools.jackson.databind.JsonNode;
  */
 @ApplicationScoped
 public class SchemaCatalog {
-
-  static final String LOCATION_KEY = "herald.schemas.location";
-  static final String POLICY_KEY = "herald.schemas.compatibility";
-  static final String DEFAULT_LOCATION = "classpath:schemas";
 
   private static final SchemaRegistry REGISTRY =
       SchemaRegistry.withDefaultDialect(
@@ -52,16 +48,14 @@ public class SchemaCatalog {
                       .build()));
 
   @Inject EventChannels channels;
-  @Inject Config config;
+  @Inject SchemaSettings settings;
   @Inject @Any Instance<Upcaster> upcasterBeans;
 
   private Map<String, TypeSchemas> byType;
 
   @PostConstruct
   void load() {
-    SchemaSource source =
-        SchemaSource.of(
-            config.getOptionalValue(LOCATION_KEY, String.class).orElse(DEFAULT_LOCATION));
+    SchemaSource source = SchemaSource.of(settings.location());
     List<Upcaster> beans = upcasterBeans.stream().toList();
     Map<String, TypeSchemas> types = new LinkedHashMap<>();
     for (String type : channels.types()) {
@@ -101,11 +95,7 @@ public class SchemaCatalog {
   }
 
   CompatibilityPolicy policy(String type) {
-    return config
-        .getOptionalValue(POLICY_KEY + "." + type, String.class)
-        .or(() -> config.getOptionalValue(POLICY_KEY, String.class))
-        .map(CompatibilityPolicy::parse)
-        .orElse(CompatibilityPolicy.BACKWARD_TRANSITIVE);
+    return CompatibilityPolicy.parse(settings.compatibility(type));
   }
 
   /** Loads, compiles and checks one type; the message of any failure names what to change. */

@@ -9,6 +9,11 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 
 import com.tngtech.archunit.lang.ArchRule;
 import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
 
 /**
  * Herald's structure as rules, for a root package (Herald's own, or a fixture's in the test that
@@ -110,12 +115,50 @@ final class Architecture {
         .withOptionalLayers(true);
   }
 
+  /** Every key is read through the typed settings of the config package. */
+  static ArchRule onlyConfigReadsMicroProfileConfig(String root) {
+    return noClasses()
+        .that()
+        .resideInAPackage(root + "..")
+        .and()
+        .resideOutsideOfPackage(root + ".config..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage("org.eclipse.microprofile.config..")
+        .because("each key, its default and meaning are declared once, in the config package");
+  }
+
+  /**
+   * Kafka clients are created by {@code config.KafkaClients} only, so that each gets the settings
+   * SmallRye's channels get (TLS, SASL, bootstrap servers, given as properties or environment).
+   */
+  static ArchRule onlyKafkaClientsCreatesClients(String root) {
+    return noClasses()
+        .that()
+        .resideInAPackage(root + "..")
+        .and()
+        .doNotHaveFullyQualifiedName(root + ".config.KafkaClients")
+        .should()
+        .dependOnClassesThat()
+        .haveFullyQualifiedName(KafkaConsumer.class.getName())
+        .orShould()
+        .dependOnClassesThat()
+        .haveFullyQualifiedName(KafkaProducer.class.getName())
+        .orShould()
+        .callMethod(Admin.class, "create", Map.class)
+        .orShould()
+        .callMethod(Admin.class, "create", Properties.class)
+        .because("a client created elsewhere would miss settings given only to the connector");
+  }
+
   static List<ArchRule> all(String root) {
     return List.of(
         noPackageCycles(root),
         apiImportsNothingOfHerald(root),
         restLivesInRest(root),
         onlyRestUsesJaxRs(root),
-        layers(root));
+        layers(root),
+        onlyConfigReadsMicroProfileConfig(root),
+        onlyKafkaClientsCreatesClients(root));
   }
 }

@@ -44,4 +44,14 @@ class ArchitectureTest {
   void dependenciesPointInwards() {
     Architecture.layers(ROOT).check(classes);
   }
+
+  @Test
+  void onlyTheConfigPackageReadsMicroProfileConfig() {
+    Architecture.onlyConfigReadsMicroProfileConfig(ROOT).check(classes);
+  }
+
+  @Test
+  void kafkaClientsAreCreatedInOnePlace() {
+    Architecture.onlyKafkaClientsCreatesClients(ROOT).check(classes);
+  }
 }

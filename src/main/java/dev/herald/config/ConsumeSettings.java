@@ -1,0 +1,41 @@
+package dev.herald.config;
+
+import java.util.Set;
+
+/** Consuming and routing: record size, concurrency, which handlers run, outcomes kept. */
+public record ConsumeSettings(
+    int maxEventBytes, int maxInFlight, Set<String> disabledHandlers, int outcomesRetained) {
+
+  public static final Setting MAX_EVENT_BYTES =
+      new Setting("herald.consume.max-event-bytes", "1000000", "larger records are dead-lettered");
+  public static final Setting MAX_IN_FLIGHT =
+      new Setting(
+          "herald.consume.max-in-flight",
+          "1",
+          "records of one channel handled at once (of different keys; one key is always in order)");
+  public static final Setting DISABLED_HANDLERS =
+      new Setting(
+          "herald.handlers.disabled",
+          null,
+          "handler names (audit, analytics, notification, ...) that are not called");
+  public static final Setting OUTCOMES_RETAINED =
+      new Setting(
+          "herald.outcomes.retained", "10000", "handler outcomes kept for GET /api/events/{id}");
+
+  public ConsumeSettings {
+    disabledHandlers = Set.copyOf(disabledHandlers);
+  }
+
+  public static ConsumeSettings from(Settings settings) {
+    return new ConsumeSettings(
+        settings.intValue(MAX_EVENT_BYTES),
+        settings.intValue(MAX_IN_FLIGHT),
+        Set.copyOf(settings.list(DISABLED_HANDLERS)),
+        settings.intValue(OUTCOMES_RETAINED));
+  }
+
+  /** The defaults, as a server without configuration has them. */
+  public static ConsumeSettings defaults() {
+    return new ConsumeSettings(1_000_000, 1, Set.of(), 10_000);
+  }
+}
