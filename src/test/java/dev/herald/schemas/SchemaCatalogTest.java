@@ -47,7 +47,11 @@ class SchemaCatalogTest {
       assertThat(config.getProperty(prefix + "topic")).endsWith("}" + type + ".v1");
       assertThat(config.getProperty(prefix + "dead-letter-queue.topic"))
           .endsWith("}" + type + ".v1.dlq");
-      assertThat(config.getProperty(prefix + "failure-strategy")).isEqualTo("dead-letter-queue");
+      assertThat(
+              config.getProperty(
+                  prefix + "failure-strategy",
+                  config.getProperty("mp.messaging.connector.smallrye-kafka.failure-strategy")))
+          .isEqualTo("dead-letter-queue");
       assertThat(config.getProperty(prefix + "group.id")).isNotBlank();
     }
   }
