@@ -6,6 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import org.eclipse.microprofile.metrics.Counter;
 import org.eclipse.microprofile.metrics.Metadata;
@@ -47,7 +48,6 @@ public class HeraldMetrics implements EventMonitor {
   @RegistryScope(scope = MetricRegistry.APPLICATION_SCOPE)
   MetricRegistry registry;
 
-  @Inject EventStatistics statistics;
   @Inject EventChannels channels;
 
   /** Metrics by name and tags, so that the hot path does not build metric ids per event. */
@@ -57,22 +57,83 @@ public class HeraldMetrics implements EventMonitor {
 
   private record Key(String name, String first, String second) {}
 
+  /** Totals of one event type since start. */
+  public record TypeTotals(long published, long consumed, long deadLettered) {}
+
+  /** Totals of one handler since start; {@code meanMillis} over successes and failures. */
+  public record HandlerTotals(long successes, long failures, double meanMillis) {}
+
+  /**
+   * Per event type: published, consumed and dead-lettered since start, read back from the
+   * registry's own counters (the ones {@code /metrics} shows), so the numbers cannot disagree.
+   */
+  public Map<String, TypeTotals> typeTotals() {
+    Map<String, long[]> sums = new TreeMap<>();
+    counters.forEach(
+        (key, counter) -> {
+          String type = typeOf(key);
+          if (type != null) {
+            long[] sum = sums.computeIfAbsent(type, t -> new long[3]);
+            sum[slot(key)] += counter.getCount();
+          }
+        });
+    Map<String, TypeTotals> totals = new TreeMap<>();
+    sums.forEach((type, sum) -> totals.put(type, new TypeTotals(sum[0], sum[1], sum[2])));
+    return totals;
+  }
+
+  /** Per handler: successes, failures and mean time since start, from the duration timers. */
+  public Map<String, HandlerTotals> handlerTotals() {
+    Map<String, long[]> sums = new TreeMap<>();
+    timers.forEach(
+        (key, timer) -> {
+          long[] sum = sums.computeIfAbsent(key.first(), h -> new long[3]);
+          sum["success".equals(key.second()) ? 0 : 1] += timer.getCount();
+          sum[2] += timer.getElapsedTime().toNanos();
+        });
+    Map<String, HandlerTotals> totals = new TreeMap<>();
+    sums.forEach(
+        (handler, sum) -> {
+          long calls = sum[0] + sum[1];
+          double mean = calls == 0 ? 0 : sum[2] / 1_000_000.0 / calls;
+          totals.put(handler, new HandlerTotals(sum[0], sum[1], mean));
+        });
+    return totals;
+  }
+
+  private String typeOf(Key key) {
+    if (key.name().equals(PUBLISHED.getName())) {
+      return key.first();
+    }
+    if (key.name().equals(CONSUMED.getName())) {
+      return key.second();
+    }
+    if (key.name().equals(DEAD_LETTERED.getName())) {
+      return channels.forChannel(key.first()).map(c -> c.type()).orElse(null);
+    }
+    return null;
+  }
+
+  private static int slot(Key key) {
+    if (key.name().equals(PUBLISHED.getName())) {
+      return 0;
+    }
+    return key.name().equals(CONSUMED.getName()) ? 1 : 2;
+  }
+
   @Override
   public void published(String type) {
     counter(PUBLISHED, "type", type, null, null).inc();
-    statistics.published(type);
   }
 
   @Override
   public void consumed(String channel, String type) {
     counter(CONSUMED, "channel", channel, "type", type).inc();
-    statistics.consumed(type);
   }
 
   @Override
   public void deadLettered(String channel, String reason) {
     counter(DEAD_LETTERED, "channel", channel, "reason", reason).inc();
-    channels.forChannel(channel).ifPresent(c -> statistics.deadLettered(c.type()));
   }
 
   @Override
@@ -87,7 +148,6 @@ public class HeraldMetrics implements EventMonitor {
 
   @Override
   public void handled(String handler, boolean success, Duration duration) {
-    statistics.handled(handler, success, duration);
     String outcome = success ? "success" : "failure";
     timers
         .computeIfAbsent(

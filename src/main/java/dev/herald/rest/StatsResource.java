@@ -1,7 +1,7 @@
 package dev.herald.rest;
 
 import dev.herald.config.EventChannels;
-import dev.herald.metrics.EventStatistics;
+import dev.herald.metrics.HeraldMetrics;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -18,20 +18,20 @@ public class StatsResource {
 
   /** What {@code GET /api/stats} returns. */
   public record Stats(
-      Map<String, EventStatistics.TypeTotals> types,
-      Map<String, EventStatistics.HandlerTotals> handlers) {}
+      Map<String, HeraldMetrics.TypeTotals> types,
+      Map<String, HeraldMetrics.HandlerTotals> handlers) {}
 
-  @Inject EventStatistics statistics;
+  @Inject HeraldMetrics metrics;
   @Inject EventChannels channels;
 
   @GET
   @Produces(MediaType.APPLICATION_JSON)
   public Stats stats() {
-    Map<String, EventStatistics.TypeTotals> types = new LinkedHashMap<>();
-    Map<String, EventStatistics.TypeTotals> seen = statistics.types();
+    Map<String, HeraldMetrics.TypeTotals> types = new LinkedHashMap<>();
+    Map<String, HeraldMetrics.TypeTotals> seen = metrics.typeTotals();
     for (String type : channels.types()) {
-      types.put(type, seen.getOrDefault(type, new EventStatistics.TypeTotals(0, 0, 0)));
+      types.put(type, seen.getOrDefault(type, new HeraldMetrics.TypeTotals(0, 0, 0)));
     }
-    return new Stats(types, statistics.handlers());
+    return new Stats(types, metrics.handlerTotals());
   }
 }

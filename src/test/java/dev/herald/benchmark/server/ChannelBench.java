@@ -1,7 +1,7 @@
 package dev.herald.benchmark.server;
 
 import dev.herald.config.EventChannel;
-import dev.herald.metrics.EventStatistics;
+import dev.herald.metrics.HeraldMetrics;
 import io.smallrye.reactive.messaging.ChannelRegistry;
 import io.smallrye.reactive.messaging.PausableChannel;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -17,7 +17,7 @@ public class ChannelBench {
   @Inject PlainKafka kafka;
   @Inject ChannelRegistry registry;
   @Inject BenchmarkHandler handler;
-  @Inject EventStatistics statistics;
+  @Inject HeraldMetrics metrics;
 
   private volatile long deadLetteredBefore;
 
@@ -58,7 +58,7 @@ public class ChannelBench {
   public record Progress(long handled, long deadLettered, long warmAt, long lastAt) {}
 
   private long deadLettered() {
-    EventStatistics.TypeTotals totals = statistics.types().get(BenchmarkHandler.TYPE);
+    HeraldMetrics.TypeTotals totals = metrics.typeTotals().get(BenchmarkHandler.TYPE);
     return totals == null ? 0 : totals.deadLettered();
   }
 }
