@@ -66,6 +66,19 @@ class EventReaderTest {
   }
 
   @Test
+  void aRecordWhoseDataschemaNamesV1IsReadAsV1AndUpcast() throws Exception {
+    Headers headers = binary();
+    headers.add("ce_dataschema", bytes("https://herald.dev/schemas/chat.message.received/v1.json"));
+
+    CloudEvent event = reader.read(CHANNEL, headers, bytes(TestEvents.chatMessageData("m-1")));
+
+    assertThat(event.schemaversion()).isEqualTo("2");
+    assertThat(event.dataschema())
+        .isEqualTo("https://herald.dev/schemas/chat.message.received/v2.json");
+    assertThat(event.data().get("content").get("text").stringValue()).isEqualTo("hello");
+  }
+
+  @Test
   void aStructuredRecordIsToldTheAttributeRatherThanTheHeader() {
     Headers headers = new RecordHeaders();
     headers.add("content-type", bytes("application/cloudevents+json"));
