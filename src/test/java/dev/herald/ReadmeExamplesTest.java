@@ -19,7 +19,10 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
-/** The README's curl examples publish what they say: valid events, or the invalid one it shows. */
+/**
+ * The README's curl examples publish what they say: valid events, or the invalid one it shows; its
+ * plain Kafka producer sends the version its data is written for.
+ */
 class ReadmeExamplesTest {
 
   private static final Pattern POST =
@@ -52,6 +55,26 @@ class ReadmeExamplesTest {
       }
     }
     assertThat(examples).isGreaterThanOrEqualTo(4);
+  }
+
+  @Test
+  void thePlainProducerExampleSendsTheLatestVersionOfItsType() throws IOException {
+    Matcher example =
+        Pattern.compile("```java\\n(var record = new ProducerRecord.*?)```", Pattern.DOTALL)
+            .matcher(Files.readString(Path.of("README.md")));
+    assertThat(example.find()).as("the plain-producer example").isTrue();
+
+    String type = header(example.group(1), "ce_type");
+    TypeSchemas schemas = TestCatalog.load(SchemaSource.classpath("schemas"), type);
+    assertThat(header(example.group(1), "ce_schemaversion"))
+        .isEqualTo(Integer.toString(schemas.latest().version()));
+  }
+
+  private static String header(String code, String name) {
+    Matcher header =
+        Pattern.compile("headers\\(\\)\\.add\\(\"" + name + "\", \"([^\"]*)\"").matcher(code);
+    assertThat(header.find()).as(name + " in the plain-producer example").isTrue();
+    return header.group(1);
   }
 
   private static List<Violation> violations(JsonNode json) {

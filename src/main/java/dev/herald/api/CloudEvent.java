@@ -74,7 +74,10 @@ public record CloudEvent(
     return extensions.get(USERID);
   }
 
-  /** The schema version of {@code data}: the {@code schemaversion} extension, else 1. */
+  /**
+   * The {@code schemaversion} extension, or null. Without it, the data's version is the one {@code
+   * dataschema} names, else 1.
+   */
   public String schemaversion() {
     return extensions.get(SCHEMAVERSION);
   }

@@ -47,12 +47,19 @@ public final class KafkaBinding {
     return event.data() == null ? null : Json.bytes(event.data());
   }
 
+  /** Whether a record is in structured content mode, the whole event as its value. */
+  public static boolean structured(Headers headers) {
+    String contentType = text(headers.lastHeader(CONTENT_TYPE_HEADER));
+    return contentType != null
+        && contentType.toLowerCase(Locale.ROOT).startsWith(STRUCTURED_PREFIX);
+  }
+
   /** Reads a record in binary or structured content mode. */
   public static CloudEvent decode(Headers headers, byte[] value) throws EventDecodingException {
-    String contentType = text(headers.lastHeader(CONTENT_TYPE_HEADER));
-    if (contentType != null && contentType.toLowerCase(Locale.ROOT).startsWith(STRUCTURED_PREFIX)) {
+    if (structured(headers)) {
       return decodeStructured(value);
     }
+    String contentType = text(headers.lastHeader(CONTENT_TYPE_HEADER));
     Map<String, String> attributes = new HashMap<>();
     for (Header header : headers) {
       if (header.key().startsWith(HEADER_PREFIX)) {

@@ -27,6 +27,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import org.apache.kafka.clients.producer.RecordMetadata;
@@ -38,7 +39,8 @@ import org.eclipse.microprofile.reactive.messaging.OnOverflow;
  * Publishes events to the topic of their type in CloudEvents binary mode, keyed by tenant so that
  * one tenant's events stay in order. Every event is validated before anything is sent; a publish
  * completes only once the broker acknowledged the record ({@code acks=all}), with the partition and
- * offset it got. An event without {@code schemaversion} is stamped with its type's latest version.
+ * offset it got. An event without {@code schemaversion} is stamped with the version its {@code
+ * dataschema} names, else its type's latest version.
  */
 @ApplicationScoped
 public class KafkaEventPublisher implements EventPublisher {
@@ -107,14 +109,22 @@ public class KafkaEventPublisher implements EventPublisher {
         .subscribeAsCompletionStage();
   }
 
-  private CloudEvent stamp(CloudEvent event) {
+  /**
+   * The event with its {@code schemaversion} written out, so that its record names its version: the
+   * version its {@code dataschema} names, else the latest. An event with a {@code schemaversion},
+   * or a {@code dataschema} naming no known version (which validation then reports), is left as it
+   * is.
+   */
+  CloudEvent stamp(CloudEvent event) {
     if (event.schemaversion() != null) {
       return event;
     }
-    return catalog
-        .latest(event.type())
-        .map(EventSchema::version)
-        .map(version -> event.toBuilder().extension(SCHEMAVERSION, version.toString()).build())
+    Optional<Integer> version =
+        event.dataschema() != null
+            ? validator.namedVersion(event)
+            : catalog.latest(event.type()).map(EventSchema::version);
+    return version
+        .map(v -> event.toBuilder().extension(SCHEMAVERSION, v.toString()).build())
         .orElse(event);
   }
 

@@ -1,8 +1,11 @@
 package dev.herald.rest;
 
+import static dev.herald.api.CloudEventAttributes.SCHEMAVERSION;
+import static dev.herald.api.CloudEventAttributes.header;
+
 import dev.herald.config.EventChannel;
 import dev.herald.config.EventChannels;
-import dev.herald.schemas.EventSchema;
+import dev.herald.schemas.EventValidator;
 import dev.herald.schemas.SchemaCatalog;
 import dev.herald.schemas.TypeSchemas;
 import jakarta.enterprise.context.RequestScoped;
@@ -15,21 +18,44 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
-import java.util.NavigableMap;
 
 /** The event types Herald carries, where they travel, and their schemas. */
 @Path("event-types")
 @RequestScoped
 public class EventTypesResource {
 
-  /** One event type as {@code GET /api/event-types} lists it. */
+  /**
+   * One event type as {@code GET /api/event-types} lists it, with how an event names its data's
+   * version: the attribute {@code versionAttribute} ({@code versionHeader} on Kafka), or a {@code
+   * dataschema} such as {@code latestSchemaId}; an event naming none is read as {@code
+   * versionIfAbsent}.
+   */
   public record EventType(
       String type,
       String channel,
       String topic,
       String deadLetterTopic,
       List<Integer> versions,
-      int latestVersion) {}
+      int latestVersion,
+      String latestSchemaId,
+      String versionAttribute,
+      String versionHeader,
+      int versionIfAbsent) {
+
+    static EventType of(EventChannel channel, TypeSchemas schemas) {
+      return new EventType(
+          channel.type(),
+          channel.channel(),
+          channel.topic(),
+          channel.deadLetterTopic(),
+          List.copyOf(schemas.versions().keySet()),
+          schemas.latest().version(),
+          schemas.latest().id(),
+          SCHEMAVERSION,
+          header(SCHEMAVERSION),
+          EventValidator.VERSION_IF_ABSENT);
+    }
+  }
 
   @Inject EventChannels channels;
   @Inject SchemaCatalog catalog;
@@ -40,7 +66,10 @@ public class EventTypesResource {
     return channels.all().stream().map(this::describe).toList();
   }
 
-  /** The type's JSON Schema: the latest version, or {@code ?version=N}. */
+  /**
+   * The type's JSON Schema: the latest version, or {@code ?version=N}; the response says which
+   * version it is and how to send it ({@link ServedSchema}).
+   */
   @GET
   @Path("{type}/schema")
   @Produces({"application/schema+json", MediaType.APPLICATION_JSON})
@@ -50,13 +79,6 @@ public class EventTypesResource {
   }
 
   private EventType describe(EventChannel channel) {
-    NavigableMap<Integer, EventSchema> versions = catalog.versions(channel.type());
-    return new EventType(
-        channel.type(),
-        channel.channel(),
-        channel.topic(),
-        channel.deadLetterTopic(),
-        List.copyOf(versions.keySet()),
-        versions.lastKey());
+    return EventType.of(channel, catalog.type(channel.type()).orElseThrow());
   }
 }

@@ -1,6 +1,5 @@
 package dev.herald.rest;
 
-import dev.herald.events.Json;
 import dev.herald.schemas.EventSchema;
 import dev.herald.schemas.SchemaCatalog;
 import dev.herald.schemas.TypeSchemas;
@@ -32,6 +31,7 @@ final class SchemaLookup {
                             + " lists them")));
   }
 
+  /** One version's schema, saying which version it is and how to send it ({@link ServedSchema}). */
   static Response schema(TypeSchemas schemas, int version) {
     EventSchema schema = schemas.versions().get(version);
     if (schema == null) {
@@ -45,6 +45,9 @@ final class SchemaLookup {
                   + "; known versions: "
                   + schemas.versions().keySet()));
     }
-    return Response.ok(Json.bytes(schema.json()), SCHEMA_JSON).build();
+    ServedSchema served = ServedSchema.of(schemas, schema);
+    Response.ResponseBuilder response = Response.ok(served.body(), SCHEMA_JSON);
+    served.headers().forEach(response::header);
+    return response.build();
   }
 }

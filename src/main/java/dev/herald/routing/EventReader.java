@@ -1,6 +1,7 @@
 package dev.herald.routing;
 
 import dev.herald.api.CloudEvent;
+import dev.herald.api.CloudEventAttributes;
 import dev.herald.api.Violation;
 import dev.herald.config.ConsumeSettings;
 import dev.herald.config.EventChannel;
@@ -17,7 +18,8 @@ import org.apache.kafka.common.header.Headers;
 /**
  * Turns a channel's record into the event handlers see: decoded from the CloudEvents binding, of
  * the channel's type, valid against its version's schema, upcast to the latest version. Anything
- * else is an {@link EventRejectedException} whose message says exactly what is wrong.
+ * else is an {@link EventRejectedException} whose message says exactly what is wrong, and, when the
+ * data fits another version than the one it was read as, which version to send.
  */
 @ApplicationScoped
 public class EventReader {
@@ -64,6 +66,7 @@ public class EventReader {
     }
     List<Violation> violations = validator.validate(event);
     if (!violations.isEmpty()) {
+      String prefix = KafkaBinding.structured(headers) ? "" : CloudEventAttributes.HEADER_PREFIX;
       throw new EventRejectedException(
           "Channel '"
               + channel
@@ -72,7 +75,8 @@ public class EventReader {
               + " ("
               + event.type()
               + "): "
-              + violations.stream().map(Violation::toString).collect(Collectors.joining("; ")));
+              + violations.stream().map(Violation::toString).collect(Collectors.joining("; "))
+              + validator.versionHint(event, prefix).map(hint -> "; " + hint).orElse(""));
     }
     try {
       return validator.toLatest(event);

@@ -1,6 +1,5 @@
 package dev.herald.schemas;
 
-import static dev.herald.api.CloudEventAttributes.DATASCHEMA;
 import static dev.herald.api.CloudEventAttributes.SCHEMAVERSION;
 
 import dev.herald.api.CloudEvent;
@@ -9,10 +8,7 @@ import dev.herald.events.Json;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Checks an event against the catalog: a type Herald carries, a known schema version, and data that
@@ -20,12 +16,15 @@ import java.util.regex.Pattern;
  *
  * <p>An event's version is its {@code schemaversion} extension, else the version its {@code
  * dataschema} names (a schema's {@code $id}, or a URI ending in {@code v<N>} or {@code v<N>.json}),
- * else 1.
+ * else {@value #VERSION_IF_ABSENT}: an absent version is not guessed from the data (see the README,
+ * "Schema versions"), but a rejection says which other version the data matches ({@link
+ * #versionHint}).
  */
 @ApplicationScoped
 public class EventValidator {
 
-  private static final Pattern VERSIONED_URI = Pattern.compile("v(\\d+)(\\.json)?$");
+  /** The version of an event that names none by {@code schemaversion} or {@code dataschema}. */
+  public static final int VERSION_IF_ABSENT = VersionReading.IF_ABSENT;
 
   @Inject SchemaCatalog catalog;
 
@@ -39,9 +38,9 @@ public class EventValidator {
                   + event.type()
                   + "'; GET /api/event-types lists the types Herald carries"));
     }
-    Version version = version(event, schemas.get());
-    if (version.violation() != null) {
-      return List.of(version.violation());
+    VersionReading reading = VersionReading.of(event, schemas.get());
+    if (!reading.known()) {
+      return List.of(reading.violation());
     }
     if (event.data() == null || !event.data().isObject()) {
       return List.of(
@@ -50,7 +49,42 @@ public class EventValidator {
               "must be a JSON object, got "
                   + (event.data() == null ? "no data" : "a JSON " + Json.kind(event.data()))));
     }
-    return schemas.get().versions().get(version.number()).validate(event.data());
+    return schemas.get().versions().get(reading.version()).validate(event.data());
+  }
+
+  /**
+   * For an event whose data breaks the version it was read as: how that version was determined and
+   * which other versions the data matches, e.g. {@code read as v1 because ce_schemaversion is
+   * absent; the data matches v2: send ce_schemaversion=2}. Empty when the event has another
+   * problem, or when there is nothing more to say. It validates the data against every other
+   * version, so call it only for events {@link #validate} rejected.
+   *
+   * @param prefix how attributes are spelled where the event came from: {@code ce_} for Kafka
+   *     headers, empty for CloudEvents JSON
+   */
+  public Optional<String> versionHint(CloudEvent event, String prefix) {
+    Optional<TypeSchemas> schemas = catalog.type(event.type());
+    if (schemas.isEmpty() || event.data() == null || !event.data().isObject()) {
+      return Optional.empty();
+    }
+    VersionReading reading = VersionReading.of(event, schemas.get());
+    if (!reading.known()
+        || schemas.get().versions().get(reading.version()).validate(event.data()).isEmpty()) {
+      return Optional.empty();
+    }
+    return VersionHint.of(schemas.get(), reading, event.data(), prefix);
+  }
+
+  /**
+   * The version an event names by {@code schemaversion} or {@code dataschema}; empty when it names
+   * none, or one its type does not have.
+   */
+  public Optional<Integer> namedVersion(CloudEvent event) {
+    return catalog
+        .type(event.type())
+        .map(schemas -> VersionReading.of(event, schemas))
+        .filter(reading -> reading.known() && reading.basis() != VersionReading.Basis.ABSENT)
+        .map(VersionReading::version);
   }
 
   /**
@@ -61,7 +95,7 @@ public class EventValidator {
    */
   public CloudEvent toLatest(CloudEvent event) {
     TypeSchemas schemas = catalog.type(event.type()).orElseThrow();
-    int version = version(event, schemas).number();
+    int version = VersionReading.of(event, schemas).version();
     EventSchema latest = schemas.latest();
     if (version == latest.version()) {
       return event;
@@ -87,50 +121,5 @@ public class EventValidator {
               + violations);
     }
     return upcast;
-  }
-
-  private record Version(int number, Violation violation) {}
-
-  private static Version version(CloudEvent event, TypeSchemas schemas) {
-    Map<Integer, EventSchema> versions = schemas.versions();
-    if (event.schemaversion() != null) {
-      int number = parse(event.schemaversion());
-      return versions.containsKey(number)
-          ? new Version(number, null)
-          : unknown(SCHEMAVERSION, "'" + event.schemaversion() + "'", schemas);
-    }
-    if (event.dataschema() != null) {
-      for (EventSchema schema : versions.values()) {
-        if (event.dataschema().equals(schema.id())) {
-          return new Version(schema.version(), null);
-        }
-      }
-      Matcher matcher = VERSIONED_URI.matcher(event.dataschema());
-      if (matcher.find() && versions.containsKey(parse(matcher.group(1)))) {
-        return new Version(parse(matcher.group(1)), null);
-      }
-      return unknown(DATASCHEMA, "'" + event.dataschema() + "'", schemas);
-    }
-    return new Version(1, null);
-  }
-
-  private static Version unknown(String attribute, String value, TypeSchemas schemas) {
-    return new Version(
-        -1,
-        new Violation(
-            "/" + attribute,
-            value
-                + " names no version of "
-                + schemas.type()
-                + "; known versions: "
-                + schemas.versions().keySet()));
-  }
-
-  private static int parse(String number) {
-    try {
-      return Integer.parseInt(number.trim());
-    } catch (NumberFormatException e) {
-      return -1;
-    }
   }
 }

@@ -70,6 +70,15 @@ public class SchemaCatalog {
     byType = types;
   }
 
+  /** A catalog of already loaded types, for tests. */
+  static SchemaCatalog of(List<TypeSchemas> types) {
+    SchemaCatalog catalog = new SchemaCatalog();
+    Map<String, TypeSchemas> byType = new LinkedHashMap<>();
+    types.forEach(schemas -> byType.put(schemas.type(), schemas));
+    catalog.byType = byType;
+    return catalog;
+  }
+
   public Optional<TypeSchemas> type(String type) {
     return Optional.ofNullable(byType.get(type));
   }
