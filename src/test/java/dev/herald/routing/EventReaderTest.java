@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.herald.api.CloudEvent;
+import dev.herald.config.ConsumeSettings;
 import dev.herald.config.EventChannel;
 import dev.herald.config.EventChannels;
 import dev.herald.schemas.TestCatalog;
@@ -37,7 +38,7 @@ class EventReaderTest {
           }
         };
     reader.validator = TestCatalog.validator(TestEvents.TYPE);
-    reader.maxEventBytes = 1_000_000;
+    reader.settings = ConsumeSettings.defaults();
   }
 
   @Test
