@@ -92,6 +92,12 @@ class DeadLetterIT {
             data.replace("\"web\"", "\"telegram\"").replace("\"hello\"", "\"\""),
             "/data/channel: "),
         Arguments.of(
+            "v2 data from a producer that sends no schemaversion",
+            good,
+            data,
+            "read as v1 because ce_schemaversion is absent; the data matches v2: send"
+                + " ce_schemaversion=2"),
+        Arguments.of(
             "structured mode without id",
             Map.of("content-type", "application/cloudevents+json"),
             "{\"specversion\":\"1.0\",\"type\":\"chat.message.received\",\"source\":\"/s\",\"data\":"
