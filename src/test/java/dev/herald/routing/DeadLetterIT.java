@@ -94,7 +94,7 @@ class DeadLetterIT {
         Arguments.of(
             "v2 data from a producer that sends no schemaversion",
             good,
-            data,
+            data.replace("\"hello\"", "{\"text\":\"hello\"}"),
             "read as v1 because ce_schemaversion is absent; the data matches v2: send"
                 + " ce_schemaversion=2"),
         Arguments.of(
