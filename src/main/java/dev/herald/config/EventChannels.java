@@ -3,21 +3,35 @@ package dev.herald.config;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
 import org.eclipse.microprofile.config.Config;
 
 /**
- * The event types Herald carries ({@code herald.event-types}) and, for each, its channel, topic,
- * dead-letter topic and group, as configured under {@code mp.messaging.incoming.<channel>}.
+ * The event types Herald carries ({@code herald.event-types}, then those each {@code
+ * herald.event-types.<name>} adds) and, for each, its channel, topic, dead-letter topic and group,
+ * as configured under {@code mp.messaging.incoming.<channel>}.
  */
 @ApplicationScoped
 public class EventChannels {
 
   static final String TYPES_KEY = "herald.event-types";
+
+  /**
+   * A service that bundles Herald adds its own types under {@code herald.event-types.<name>} in its
+   * own config file, rather than repeating Herald's list, which two config files at the same
+   * ordinal could not both set.
+   */
+  static final String ADDED_TYPES_PREFIX = TYPES_KEY + ".";
+
   static final String DEFAULT_KEY_ATTRIBUTE = "tenantid";
 
   @Inject Config config;
@@ -29,13 +43,37 @@ public class EventChannels {
   void load() {
     Map<String, EventChannel> types = new LinkedHashMap<>();
     Map<String, EventChannel> channels = new LinkedHashMap<>();
-    for (String type : config.getValues(TYPES_KEY, String.class)) {
+    for (String type :
+        listedTypes(
+            config.getValues(TYPES_KEY, String.class),
+            config.getPropertyNames(),
+            key -> config.getOptionalValues(key, String.class).orElse(List.of()))) {
       EventChannel channel = channelOf(type);
       types.put(type, channel);
       channels.put(channel.channel(), channel);
     }
     byType = types;
     byChannel = channels;
+  }
+
+  /**
+   * Herald's types ({@code herald.event-types}), then those of every {@code
+   * herald.event-types.<name>} in the order of the names; each type once.
+   */
+  static List<String> listedTypes(
+      List<String> heraldTypes,
+      Iterable<String> propertyNames,
+      Function<String, List<String>> values) {
+    Set<String> types = new LinkedHashSet<>(heraldTypes);
+    List<String> added = new ArrayList<>();
+    propertyNames.forEach(
+        name -> {
+          if (name.startsWith(ADDED_TYPES_PREFIX) && name.length() > ADDED_TYPES_PREFIX.length()) {
+            added.add(name);
+          }
+        });
+    added.stream().sorted().distinct().forEach(key -> types.addAll(values.apply(key)));
+    return types.stream().map(String::strip).filter(type -> !type.isEmpty()).distinct().toList();
   }
 
   /**
