@@ -1,6 +1,6 @@
 package dev.herald.channels;
 
-import dev.herald.routing.EventManager;
+import dev.herald.api.ChannelRouter;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.concurrent.CompletionStage;
@@ -11,15 +11,15 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 @ApplicationScoped
 public class AnalyticsChannels {
 
-  @Inject EventManager eventManager;
+  @Inject ChannelRouter router;
 
   @Incoming("analytics-conversation")
   public CompletionStage<Void> analyticsConversation(Message<byte[]> record) {
-    return eventManager.receive("analytics-conversation", record);
+    return router.receive("analytics-conversation", record);
   }
 
   @Incoming("analytics-user-behavior")
   public CompletionStage<Void> analyticsUserBehavior(Message<byte[]> record) {
-    return eventManager.receive("analytics-user-behavior", record);
+    return router.receive("analytics-user-behavior", record);
   }
 }

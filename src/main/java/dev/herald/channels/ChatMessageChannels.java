@@ -1,6 +1,6 @@
 package dev.herald.channels;
 
-import dev.herald.routing.EventManager;
+import dev.herald.api.ChannelRouter;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.concurrent.CompletionStage;
@@ -11,20 +11,20 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 @ApplicationScoped
 public class ChatMessageChannels {
 
-  @Inject EventManager eventManager;
+  @Inject ChannelRouter router;
 
   @Incoming("chat-message-received")
   public CompletionStage<Void> chatMessageReceived(Message<byte[]> record) {
-    return eventManager.receive("chat-message-received", record);
+    return router.receive("chat-message-received", record);
   }
 
   @Incoming("chat-message-sent")
   public CompletionStage<Void> chatMessageSent(Message<byte[]> record) {
-    return eventManager.receive("chat-message-sent", record);
+    return router.receive("chat-message-sent", record);
   }
 
   @Incoming("chat-message-delivered")
   public CompletionStage<Void> chatMessageDelivered(Message<byte[]> record) {
-    return eventManager.receive("chat-message-delivered", record);
+    return router.receive("chat-message-delivered", record);
   }
 }

@@ -1,6 +1,6 @@
 package dev.herald.channels;
 
-import dev.herald.routing.EventManager;
+import dev.herald.api.ChannelRouter;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.concurrent.CompletionStage;
@@ -11,20 +11,20 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 @ApplicationScoped
 public class ConversationChannels {
 
-  @Inject EventManager eventManager;
+  @Inject ChannelRouter router;
 
   @Incoming("chat-conversation-started")
   public CompletionStage<Void> chatConversationStarted(Message<byte[]> record) {
-    return eventManager.receive("chat-conversation-started", record);
+    return router.receive("chat-conversation-started", record);
   }
 
   @Incoming("chat-conversation-ended")
   public CompletionStage<Void> chatConversationEnded(Message<byte[]> record) {
-    return eventManager.receive("chat-conversation-ended", record);
+    return router.receive("chat-conversation-ended", record);
   }
 
   @Incoming("chat-conversation-context-updated")
   public CompletionStage<Void> chatConversationContextUpdated(Message<byte[]> record) {
-    return eventManager.receive("chat-conversation-context-updated", record);
+    return router.receive("chat-conversation-context-updated", record);
   }
 }

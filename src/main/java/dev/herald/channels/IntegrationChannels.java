@@ -1,6 +1,6 @@
 package dev.herald.channels;
 
-import dev.herald.routing.EventManager;
+import dev.herald.api.ChannelRouter;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.concurrent.CompletionStage;
@@ -11,15 +11,15 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 @ApplicationScoped
 public class IntegrationChannels {
 
-  @Inject EventManager eventManager;
+  @Inject ChannelRouter router;
 
   @Incoming("integration-webhook-received")
   public CompletionStage<Void> integrationWebhookReceived(Message<byte[]> record) {
-    return eventManager.receive("integration-webhook-received", record);
+    return router.receive("integration-webhook-received", record);
   }
 
   @Incoming("integration-api-call")
   public CompletionStage<Void> integrationApiCall(Message<byte[]> record) {
-    return eventManager.receive("integration-api-call", record);
+    return router.receive("integration-api-call", record);
   }
 }

@@ -1,6 +1,6 @@
 package dev.herald.channels;
 
-import dev.herald.routing.EventManager;
+import dev.herald.api.ChannelRouter;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.concurrent.CompletionStage;
@@ -11,15 +11,15 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 @ApplicationScoped
 public class SessionChannels {
 
-  @Inject EventManager eventManager;
+  @Inject ChannelRouter router;
 
   @Incoming("chat-user-session-started")
   public CompletionStage<Void> chatUserSessionStarted(Message<byte[]> record) {
-    return eventManager.receive("chat-user-session-started", record);
+    return router.receive("chat-user-session-started", record);
   }
 
   @Incoming("chat-user-session-ended")
   public CompletionStage<Void> chatUserSessionEnded(Message<byte[]> record) {
-    return eventManager.receive("chat-user-session-ended", record);
+    return router.receive("chat-user-session-ended", record);
   }
 }

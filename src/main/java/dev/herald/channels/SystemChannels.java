@@ -1,6 +1,6 @@
 package dev.herald.channels;
 
-import dev.herald.routing.EventManager;
+import dev.herald.api.ChannelRouter;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.concurrent.CompletionStage;
@@ -11,15 +11,15 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 @ApplicationScoped
 public class SystemChannels {
 
-  @Inject EventManager eventManager;
+  @Inject ChannelRouter router;
 
   @Incoming("system-health-check")
   public CompletionStage<Void> systemHealthCheck(Message<byte[]> record) {
-    return eventManager.receive("system-health-check", record);
+    return router.receive("system-health-check", record);
   }
 
   @Incoming("system-error")
   public CompletionStage<Void> systemError(Message<byte[]> record) {
-    return eventManager.receive("system-error", record);
+    return router.receive("system-error", record);
   }
 }

@@ -3,16 +3,22 @@ package dev.herald.config;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
 import org.eclipse.microprofile.config.Config;
 
 /**
- * The event types Herald carries ({@code herald.event-types}) and, for each, its channel, topic,
- * dead-letter topic and group, as configured under {@code mp.messaging.incoming.<channel>}.
+ * The event types Herald carries ({@code herald.event-types}, then those each {@code
+ * herald.event-types.<name>} adds) and, for each, its channel, topic, dead-letter topic and group,
+ * as configured under {@code mp.messaging.incoming.<channel>}.
  */
 @ApplicationScoped
 public class EventChannels {
@@ -34,6 +40,12 @@ public class EventChannels {
           "herald.partition-key.<type>",
           "tenantid",
           "the attribute whose value is the record key (an event's partitionkey extension wins)");
+  public static final Setting ADDED_TYPES =
+      new Setting(
+          "herald.event-types.<name>",
+          null,
+          "more types, e.g. a service's own beside Herald's, without repeating Herald's list; each"
+              + " key adds its types, in the order of the names");
 
   @Inject Config config;
 
@@ -44,7 +56,11 @@ public class EventChannels {
   void load() {
     Map<String, EventChannel> types = new LinkedHashMap<>();
     Map<String, EventChannel> channels = new LinkedHashMap<>();
-    for (String type : new Settings(config).list(EVENT_TYPES)) {
+    for (String type :
+        listedTypes(
+            new Settings(config).list(EVENT_TYPES),
+            config.getPropertyNames(),
+            key -> config.getOptionalValues(key, String.class).orElse(List.of()))) {
       EventChannel channel = channelOf(type);
       types.put(type, channel);
       channels.put(channel.channel(), channel);
@@ -55,6 +71,27 @@ public class EventChannels {
     }
     byType = types;
     byChannel = channels;
+  }
+
+  /**
+   * Herald's types ({@code herald.event-types}), then those of every {@code
+   * herald.event-types.<name>} in the order of the names; each type once.
+   */
+  static List<String> listedTypes(
+      List<String> heraldTypes,
+      Iterable<String> propertyNames,
+      Function<String, List<String>> values) {
+    Set<String> types = new LinkedHashSet<>(heraldTypes);
+    List<String> added = new ArrayList<>();
+    propertyNames.forEach(
+        name -> {
+          String prefix = EVENT_TYPES.key() + ".";
+          if (name.startsWith(prefix) && name.length() > prefix.length()) {
+            added.add(name);
+          }
+        });
+    added.stream().sorted().distinct().forEach(key -> types.addAll(values.apply(key)));
+    return types.stream().map(String::strip).filter(type -> !type.isEmpty()).distinct().toList();
   }
 
   /**

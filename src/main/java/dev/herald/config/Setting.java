@@ -13,8 +13,8 @@ package dev.herald.config;
  */
 public record Setting(String name, String defaultValue, String meaning) {
 
-  private static final String OPTIONAL_SCOPE = "\\[\\.<(channel|type)>\\]";
-  private static final String REQUIRED_SCOPE = "<(channel|type)>";
+  private static final String OPTIONAL_SCOPE = "\\[\\.<(channel|type|name)>\\]";
+  private static final String REQUIRED_SCOPE = "<(channel|type|name)>";
 
   /** The key without a scope, e.g. {@code herald.retry.max-attempts}. */
   public String key() {

@@ -1,5 +1,6 @@
 package dev.herald.routing;
 
+import dev.herald.api.ChannelRouter;
 import dev.herald.api.CloudEvent;
 import dev.herald.api.EventHandler;
 import dev.herald.api.EventOutcome;
@@ -34,7 +35,7 @@ import org.eclipse.microprofile.reactive.messaging.Message;
  * original record, a precise reason and what to act on.
  */
 @ApplicationScoped
-public class EventManager {
+public class EventManager implements ChannelRouter {
 
   @Inject @Any Instance<EventHandler> handlerBeans;
   @Inject EventReader reader;
@@ -89,6 +90,7 @@ public class EventManager {
    * {@code herald.consume.max-in-flight} records per channel. The stage completes when the channel
    * may hand over its next record.
    */
+  @Override
   public CompletionStage<Void> receive(String channel, Message<byte[]> record) {
     IncomingKafkaRecordMetadata<?, ?> kafka = kafka(channel, record);
     Object key = kafka.getKey() != null ? kafka.getKey() : kafka.getPartition();

@@ -4,7 +4,7 @@ import java.io.File;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 
-/** The WAR the build produced, as users deploy it, plus the test handler. */
+/** The WARs the build produced, as users deploy them; Herald's with the test handlers. */
 public final class Deployments {
 
   private Deployments() {}
@@ -19,5 +19,18 @@ public final class Deployments {
             EffectCounter.class,
             ReceivedEvents.class,
             TestEvents.class);
+  }
+
+  /**
+   * The chat archive example (examples/chat-archive), a service that bundles Herald's classes jar,
+   * exactly as its own build packaged it.
+   */
+  public static WebArchive chatArchive() {
+    File war = new File(System.getProperty("herald.example.war", "chat-archive.war"));
+    if (!war.isFile()) {
+      throw new IllegalStateException(
+          war + " is missing: the build makes it before the integration tests (invoker:run)");
+    }
+    return ShrinkWrap.createFromZipFile(WebArchive.class, war);
   }
 }
