@@ -3,7 +3,6 @@ package dev.herald.kafka;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.herald.api.CloudEvent;
-import dev.herald.events.Json;
 import dev.herald.schemas.TestCatalog;
 import dev.herald.testing.TestEvents;
 import org.junit.jupiter.api.Test;
@@ -20,7 +19,7 @@ class SchemaVersionStampTest {
 
   @Test
   void anEventNamingNoVersionIsStampedWithTheLatest() {
-    CloudEvent stamped = publisher.stamp(event(v2Data()).build());
+    CloudEvent stamped = publisher.stamp(TestEvents.eventWithData(TestEvents.latestData()).build());
 
     assertThat(stamped.schemaversion()).isEqualTo("2");
     assertThat(publisher.validator.validate(stamped)).isEmpty();
@@ -32,7 +31,11 @@ class SchemaVersionStampTest {
         new String[] {
           "https://herald.dev/schemas/chat.message.received/v1.json", "https://example.com/chat/v1"
         }) {
-      CloudEvent stamped = publisher.stamp(event(v1Data()).dataschema(dataschema).build());
+      CloudEvent stamped =
+          publisher.stamp(
+              TestEvents.eventWithData(TestEvents.chatMessageData("m-1"))
+                  .dataschema(dataschema)
+                  .build());
 
       assertThat(stamped.schemaversion()).as(dataschema).isEqualTo("1");
       assertThat(publisher.validator.validate(stamped)).as(dataschema).isEmpty();
@@ -41,28 +44,19 @@ class SchemaVersionStampTest {
 
   @Test
   void anExplicitVersionOrAnUnknownDataschemaIsLeftForValidationToJudge() {
-    CloudEvent explicit = event(v1Data()).extension("schemaversion", "1").build();
-    CloudEvent unknown = event(v1Data()).dataschema("https://example.com/v7.json").build();
+    CloudEvent explicit =
+        TestEvents.eventWithData(TestEvents.chatMessageData("m-1"))
+            .extension("schemaversion", "1")
+            .build();
+    CloudEvent unknown =
+        TestEvents.eventWithData(TestEvents.chatMessageData("m-1"))
+            .dataschema("https://example.com/v7.json")
+            .build();
 
     assertThat(publisher.stamp(explicit)).isSameAs(explicit);
     assertThat(publisher.stamp(unknown)).isSameAs(unknown);
     assertThat(publisher.validator.validate(unknown))
         .singleElement()
         .satisfies(v -> assertThat(v.pointer()).isEqualTo("/dataschema"));
-  }
-
-  private static CloudEvent.Builder event(String data) {
-    return CloudEvent.builder()
-        .type(TestEvents.TYPE)
-        .source("/tests")
-        .data(Json.MAPPER.readTree(data));
-  }
-
-  private static String v1Data() {
-    return TestEvents.chatMessageData("m-1");
-  }
-
-  private static String v2Data() {
-    return TestEvents.exampleData(TestEvents.TYPE, "valid");
   }
 }

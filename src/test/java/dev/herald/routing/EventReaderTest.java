@@ -45,7 +45,7 @@ class EventReaderTest {
   void aRecordWithV2DataAndNoVersionIsRejectedWithTheRuleAndThenTheVersionToSend() {
     Headers headers = binary();
 
-    assertThatThrownBy(() -> reader.read(CHANNEL, headers, bytes(v2Data())))
+    assertThatThrownBy(() -> reader.read(CHANNEL, headers, bytes(TestEvents.latestData())))
         .isInstanceOf(EventRejectedException.class)
         .hasMessage(
             "Channel 'chat-message-received' rejected event e-1 (chat.message.received):"
@@ -58,7 +58,7 @@ class EventReaderTest {
     Headers headers = binary();
     headers.add("ce_schemaversion", bytes("2"));
 
-    CloudEvent event = reader.read(CHANNEL, headers, bytes(v2Data()));
+    CloudEvent event = reader.read(CHANNEL, headers, bytes(TestEvents.latestData()));
 
     assertThat(event.schemaversion()).isEqualTo("2");
     assertThat(event.data().get("content").get("text").isString()).isTrue();
@@ -118,10 +118,6 @@ class EventReaderTest {
     headers.add("ce_source", bytes("/my-service"));
     headers.add("content-type", bytes("application/json"));
     return headers;
-  }
-
-  private static String v2Data() {
-    return TestEvents.exampleData(TestEvents.TYPE, "valid");
   }
 
   private static byte[] bytes(String text) {

@@ -21,9 +21,11 @@ class EventValidatorTest {
 
   @Test
   void anEventWithoutVersionIsReadAsV1AndV2DataIsRejected() {
-    CloudEvent v2Data = event(v2Data()).build();
+    CloudEvent v2Data = TestEvents.eventWithData(TestEvents.latestData()).build();
 
-    assertThat(validator.validate(event(v1Data()).build())).isEmpty();
+    assertThat(
+            validator.validate(TestEvents.eventWithData(TestEvents.chatMessageData("m-1")).build()))
+        .isEmpty();
     assertThat(validator.validate(v2Data))
         .extracting(Violation::pointer)
         .containsExactly("/data/content");
@@ -33,17 +35,27 @@ class EventValidatorTest {
   void dataschemaNamesTheVersionByIdOrByAUriEndingInTheVersion() {
     for (String dataschema :
         new String[] {V2_ID, "https://example.com/schemas/v2", "urn:chat:v2.json"}) {
-      CloudEvent event = event(v2Data()).dataschema(dataschema).build();
+      CloudEvent event =
+          TestEvents.eventWithData(TestEvents.latestData()).dataschema(dataschema).build();
 
       assertThat(validator.validate(event)).as(dataschema).isEmpty();
       assertThat(validator.namedVersion(event)).as(dataschema).hasValue(2);
     }
-    assertThat(validator.validate(event(v1Data()).dataschema(V1_ID).build())).isEmpty();
+    assertThat(
+            validator.validate(
+                TestEvents.eventWithData(TestEvents.chatMessageData("m-1"))
+                    .dataschema(V1_ID)
+                    .build()))
+        .isEmpty();
   }
 
   @Test
   void schemaversionWinsOverDataschema() {
-    CloudEvent event = event(v1Data()).dataschema(V2_ID).extension("schemaversion", "1").build();
+    CloudEvent event =
+        TestEvents.eventWithData(TestEvents.chatMessageData("m-1"))
+            .dataschema(V2_ID)
+            .extension("schemaversion", "1")
+            .build();
 
     assertThat(validator.validate(event)).isEmpty();
     assertThat(validator.namedVersion(event)).hasValue(1);
@@ -51,10 +63,21 @@ class EventValidatorTest {
 
   @Test
   void anEventNamingNoKnownVersionHasNoNamedVersion() {
-    assertThat(validator.namedVersion(event(v1Data()).build())).isEmpty();
-    assertThat(validator.namedVersion(event(v1Data()).dataschema("https://e.com/v7.json").build()))
+    assertThat(
+            validator.namedVersion(
+                TestEvents.eventWithData(TestEvents.chatMessageData("m-1")).build()))
         .isEmpty();
-    assertThat(validator.validate(event(v1Data()).dataschema("https://e.com/v7.json").build()))
+    assertThat(
+            validator.namedVersion(
+                TestEvents.eventWithData(TestEvents.chatMessageData("m-1"))
+                    .dataschema("https://e.com/v7.json")
+                    .build()))
+        .isEmpty();
+    assertThat(
+            validator.validate(
+                TestEvents.eventWithData(TestEvents.chatMessageData("m-1"))
+                    .dataschema("https://e.com/v7.json")
+                    .build()))
         .extracting(Violation::toString)
         .containsExactly(
             "/dataschema: 'https://e.com/v7.json' names no version of chat.message.received;"
@@ -63,7 +86,7 @@ class EventValidatorTest {
 
   @Test
   void v2DataWithoutVersionIsToldToSendTheVersion() {
-    CloudEvent event = event(v2Data()).build();
+    CloudEvent event = TestEvents.eventWithData(TestEvents.latestData()).build();
 
     assertThat(validator.versionHint(event, "ce_"))
         .hasValue(
@@ -78,10 +101,16 @@ class EventValidatorTest {
   @Test
   void dataOfAnotherVersionThanTheNamedOneIsToldWhichItMatches() {
     assertThat(
-            validator.versionHint(event(v1Data()).extension("schemaversion", "2").build(), "ce_"))
+            validator.versionHint(
+                TestEvents.eventWithData(TestEvents.chatMessageData("m-1"))
+                    .extension("schemaversion", "2")
+                    .build(),
+                "ce_"))
         .hasValue(
             "read as v2 from ce_schemaversion=2; the data matches v1: send ce_schemaversion=1");
-    assertThat(validator.versionHint(event(v2Data()).dataschema(V1_ID).build(), "ce_"))
+    assertThat(
+            validator.versionHint(
+                TestEvents.eventWithData(TestEvents.latestData()).dataschema(V1_ID).build(), "ce_"))
         .hasValue(
             "read as v1 from ce_dataschema="
                 + V1_ID
@@ -92,13 +121,15 @@ class EventValidatorTest {
 
   @Test
   void dataThatMatchesNoVersionGetsNoMatchButSaysHowItWasRead() {
-    String broken = v2Data().replace("\"web\"", "\"telegram\"");
+    String broken = TestEvents.latestData().replace("\"web\"", "\"telegram\"");
 
-    assertThat(validator.versionHint(event(broken).build(), "ce_"))
+    assertThat(validator.versionHint(TestEvents.eventWithData(broken).build(), "ce_"))
         .hasValue(
             "read as v1 because ce_schemaversion is absent; it matches no other version either"
                 + " (latest is v2: send ce_schemaversion=2 with v2 data)");
-    assertThat(validator.versionHint(event(broken).extension("schemaversion", "2").build(), "ce_"))
+    assertThat(
+            validator.versionHint(
+                TestEvents.eventWithData(broken).extension("schemaversion", "2").build(), "ce_"))
         .isEmpty();
   }
 
@@ -113,28 +144,24 @@ class EventValidatorTest {
 
     assertThat(validator.validate(error)).isNotEmpty();
     assertThat(validator.versionHint(error, "ce_")).isEmpty();
-    assertThat(validator.versionHint(event(v1Data()).build(), "ce_")).isEmpty();
     assertThat(
-            validator.versionHint(event(v1Data()).extension("schemaversion", "9").build(), "ce_"))
+            validator.versionHint(
+                TestEvents.eventWithData(TestEvents.chatMessageData("m-1")).build(), "ce_"))
         .isEmpty();
     assertThat(
             validator.versionHint(
-                event("[]").type(TestEvents.TYPE).extension("schemaversion", "1").build(), "ce_"))
+                TestEvents.eventWithData(TestEvents.chatMessageData("m-1"))
+                    .extension("schemaversion", "9")
+                    .build(),
+                "ce_"))
         .isEmpty();
-  }
-
-  private static CloudEvent.Builder event(String data) {
-    return CloudEvent.builder()
-        .type(TestEvents.TYPE)
-        .source("/tests")
-        .data(Json.MAPPER.readTree(data));
-  }
-
-  private static String v1Data() {
-    return TestEvents.chatMessageData("m-1");
-  }
-
-  private static String v2Data() {
-    return TestEvents.exampleData(TestEvents.TYPE, "valid");
+    assertThat(
+            validator.versionHint(
+                TestEvents.eventWithData("[]")
+                    .type(TestEvents.TYPE)
+                    .extension("schemaversion", "1")
+                    .build(),
+                "ce_"))
+        .isEmpty();
   }
 }

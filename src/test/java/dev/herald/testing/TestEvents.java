@@ -1,5 +1,7 @@
 package dev.herald.testing;
 
+import dev.herald.api.CloudEvent;
+import dev.herald.events.Json;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -80,6 +82,16 @@ public final class TestEvents {
     return java.util.stream.IntStream.range(from, to)
         .mapToObj(i -> example(type, run + i, "tenant-" + (i % 7)))
         .collect(java.util.stream.Collectors.joining(",", "[", "]"));
+  }
+
+  /** An event of the test type from {@code /tests} with {@code data}, for more attributes. */
+  public static CloudEvent.Builder eventWithData(String data) {
+    return CloudEvent.builder().type(TYPE).source("/tests").data(Json.MAPPER.readTree(data));
+  }
+
+  /** Data of the test type's latest version (v2: content is an object). */
+  public static String latestData() {
+    return exampleData(TYPE, "valid");
   }
 
   /** {@code examples/<type>/<name>.json}: "valid" or "invalid" data. */
