@@ -60,6 +60,15 @@ public class KafkaClients {
         producerSettings(overrides), new StringSerializer(), new ByteArraySerializer());
   }
 
+  /**
+   * A producer with the connector's settings, then those under {@code prefix} (e.g. {@code
+   * herald.publish.kafka.}), then {@code overrides}.
+   */
+  public Producer<String, byte[]> producer(String prefix, Map<String, Object> overrides) {
+    return new KafkaProducer<>(
+        producerSettings(prefix, overrides), new StringSerializer(), new ByteArraySerializer());
+  }
+
   public Map<String, Object> adminSettings(Map<String, Object> overrides) {
     return settings(AdminClientConfig.configNames(), null, overrides);
   }
@@ -72,7 +81,11 @@ public class KafkaClients {
   }
 
   public Map<String, Object> producerSettings(Map<String, Object> overrides) {
-    Map<String, Object> settings = settings(ProducerConfig.configNames(), null, overrides);
+    return producerSettings(null, overrides);
+  }
+
+  public Map<String, Object> producerSettings(String prefix, Map<String, Object> overrides) {
+    Map<String, Object> settings = settings(ProducerConfig.configNames(), prefix, overrides);
     settings.remove(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG);
     settings.remove(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG);
     return settings;

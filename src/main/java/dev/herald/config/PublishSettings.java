@@ -1,10 +1,11 @@
 package dev.herald.config;
 
-import java.time.Duration;
-
-/** Publishing: REST limits and how long a publish waits for the broker. */
-public record PublishSettings(
-    long maxEventBytes, long maxBatchBytes, int maxBatchSize, Duration timeout) {
+/**
+ * Publishing: REST limits, and the Kafka producer of Herald's publisher ({@code
+ * herald.publish.kafka.<property>}, over the connector's {@code
+ * mp.messaging.connector.smallrye-kafka.<property>}).
+ */
+public record PublishSettings(long maxEventBytes, long maxBatchBytes, int maxBatchSize) {
 
   public static final Setting MAX_EVENT_BYTES =
       new Setting(
@@ -18,17 +19,20 @@ public record PublishSettings(
           "largest body of POST /api/events/batch (413 beyond)");
   public static final Setting MAX_BATCH_SIZE =
       new Setting("herald.publish.max-batch-size", "1000", "most events in one batch (413 beyond)");
-  public static final Setting TIMEOUT_MS =
+  public static final Setting KAFKA =
       new Setting(
-          "herald.publish.timeout-ms",
-          "40000",
-          "a publish the broker has not acknowledged by then fails (503 on REST)");
+          "herald.publish.kafka.<property>",
+          null,
+          "a Kafka producer property of Herald's publisher, over the connector's; its"
+              + " delivery.timeout.ms bounds how long a publish waits for the broker");
+
+  /** Where the publisher's own producer properties are. */
+  public static final String KAFKA_PREFIX = KAFKA.name().replace("<property>", "");
 
   public static PublishSettings from(Settings settings) {
     return new PublishSettings(
         settings.longValue(MAX_EVENT_BYTES),
         settings.longValue(MAX_BATCH_BYTES),
-        settings.intValue(MAX_BATCH_SIZE),
-        Duration.ofMillis(settings.longValue(TIMEOUT_MS)));
+        settings.intValue(MAX_BATCH_SIZE));
   }
 }

@@ -1,5 +1,7 @@
 package dev.herald.config;
 
+import java.util.regex.Pattern;
+
 /**
  * One {@code herald.*} configuration key: its name as the README lists it, its default and its
  * meaning. A name may have a scope: {@code herald.retry[.<channel>].max-attempts} is read as {@code
@@ -13,8 +15,8 @@ package dev.herald.config;
  */
 public record Setting(String name, String defaultValue, String meaning) {
 
-  private static final String OPTIONAL_SCOPE = "\\[\\.<(channel|type|name)>\\]";
-  private static final String REQUIRED_SCOPE = "<(channel|type|name)>";
+  private static final String OPTIONAL_SCOPE = "\\[\\.<(channel|type|name|property)>\\]";
+  private static final String REQUIRED_SCOPE = "<(channel|type|name|property)>";
 
   /** The key without a scope, e.g. {@code herald.retry.max-attempts}. */
   public String key() {
@@ -27,6 +29,22 @@ public record Setting(String name, String defaultValue, String meaning) {
   /** The key for one channel or type, e.g. {@code herald.retry.system-error.max-attempts}. */
   public String key(String scope) {
     return name.replaceAll(OPTIONAL_SCOPE, "." + scope).replaceAll(REQUIRED_SCOPE, scope);
+  }
+
+  /** Whether {@code key} is this setting's key, for any channel, type, name or property. */
+  public boolean matches(String key) {
+    String marked = name.replaceAll(OPTIONAL_SCOPE, "\u0001").replaceAll(REQUIRED_SCOPE, "\u0002");
+    StringBuilder regex = new StringBuilder();
+    for (char c : marked.toCharArray()) {
+      if (c == '\u0001') {
+        regex.append("(\\..+)?");
+      } else if (c == '\u0002') {
+        regex.append(".+");
+      } else {
+        regex.append(Pattern.quote(String.valueOf(c)));
+      }
+    }
+    return key.matches(regex.toString());
   }
 
   /** Whether a channel or type may set its own value. */

@@ -13,27 +13,29 @@ import dev.herald.api.PublishResult;
 import dev.herald.api.Violation;
 import dev.herald.config.EventChannel;
 import dev.herald.config.EventChannels;
+import dev.herald.config.KafkaClients;
 import dev.herald.config.PublishSettings;
 import dev.herald.events.KafkaBinding;
 import dev.herald.routing.EventMonitor;
 import dev.herald.schemas.EventSchema;
 import dev.herald.schemas.EventValidator;
 import dev.herald.schemas.SchemaCatalog;
-import io.smallrye.mutiny.Uni;
-import io.smallrye.reactive.messaging.MutinyEmitter;
-import io.smallrye.reactive.messaging.OutgoingMessageMetadata;
-import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import org.apache.kafka.clients.producer.RecordMetadata;
-import org.eclipse.microprofile.reactive.messaging.Channel;
-import org.eclipse.microprofile.reactive.messaging.Message;
-import org.eclipse.microprofile.reactive.messaging.OnOverflow;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.errors.TimeoutException;
 
 /**
  * Publishes events to the topic of their type in CloudEvents binary mode, keyed by tenant so that
@@ -41,24 +43,36 @@ import org.eclipse.microprofile.reactive.messaging.OnOverflow;
  * completes only once the broker acknowledged the record ({@code acks=all}), with the partition and
  * offset it got. An event without {@code schemaversion} is stamped with the version its {@code
  * dataschema} names, else its type's latest version.
+ *
+ * <p>One Kafka producer sends every event, straight from the caller's thread: nothing waits in a
+ * queue of Herald's and no timer is armed per event; the producer's {@code delivery.timeout.ms}
+ * bounds how long a publish waits for the broker. Stages complete on the producer's I/O thread, so
+ * what a caller chains to them must not block.
  */
 @ApplicationScoped
 public class KafkaEventPublisher implements EventPublisher {
-
-  /** One producer serves every type: the topic is chosen per record. */
-  static final String CHANNEL = "herald-publisher";
-
-  @Inject
-  @Channel(CHANNEL)
-  @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 20_000)
-  MutinyEmitter<byte[]> emitter;
 
   @Inject EventChannels channels;
   @Inject SchemaCatalog catalog;
   @Inject EventValidator validator;
   @Inject EventMonitor monitor;
+  @Inject KafkaClients clients;
 
-  @Inject PublishSettings settings;
+  private Producer<String, byte[]> producer;
+
+  @PostConstruct
+  void open() {
+    producer =
+        clients.producer(
+            PublishSettings.KAFKA_PREFIX,
+            Map.of(ProducerConfig.CLIENT_ID_CONFIG, "herald-publisher"));
+  }
+
+  /** Sends what is buffered, then closes: a stop loses no acknowledged publish. */
+  @PreDestroy
+  void close() {
+    producer.close(Duration.ofSeconds(10));
+  }
 
   /** Sends one event; fails with {@link InvalidEventException} (nothing sent) if it is invalid. */
   @Override
@@ -68,7 +82,7 @@ public class KafkaEventPublisher implements EventPublisher {
     if (!violations.isEmpty()) {
       return CompletableFuture.failedFuture(new InvalidEventException(stamped.id(), violations));
     }
-    return send(stamped).subscribeAsCompletionStage();
+    return send(stamped);
   }
 
   /**
@@ -93,20 +107,25 @@ public class KafkaEventPublisher implements EventPublisher {
     if (stamped.isEmpty()) {
       return CompletableFuture.completedFuture(new BatchReceipt(true, List.of()));
     }
-    List<Uni<PublishResult>> sends =
-        stamped.stream()
-            .map(
-                event ->
-                    send(event)
-                        .map(PublishResult::stored)
-                        .onFailure()
-                        .recoverWithItem(e -> PublishResult.notStored(event, message(e))))
-            .toList();
-    return Uni.join()
-        .all(sends)
-        .andFailFast()
-        .map(results -> new BatchReceipt(true, results))
-        .subscribeAsCompletionStage();
+    PublishResult[] results = new PublishResult[stamped.size()];
+    AtomicInteger pending = new AtomicInteger(stamped.size());
+    CompletableFuture<BatchReceipt> receipt = new CompletableFuture<>();
+    for (int i = 0; i < stamped.size(); i++) {
+      int index = i;
+      CloudEvent event = stamped.get(i);
+      send(event)
+          .whenComplete(
+              (stored, error) -> {
+                results[index] =
+                    error == null
+                        ? PublishResult.stored(stored)
+                        : PublishResult.notStored(event, message(error));
+                if (pending.decrementAndGet() == 0) {
+                  receipt.complete(new BatchReceipt(true, List.of(results)));
+                }
+              });
+    }
+    return receipt;
   }
 
   /**
@@ -128,42 +147,48 @@ public class KafkaEventPublisher implements EventPublisher {
         .orElse(event);
   }
 
-  private Uni<PublishReceipt> send(CloudEvent event) {
+  private CompletableFuture<PublishReceipt> send(CloudEvent event) {
     EventChannel channel =
         channels
             .forType(event.type())
             .orElseThrow(() -> new IllegalStateException("validated type has no channel"));
-    OutgoingMessageMetadata<RecordMetadata> sent = new OutgoingMessageMetadata<>();
-    Message<byte[]> message =
-        Message.of(KafkaBinding.value(event))
-            .addMetadata(
-                OutgoingKafkaRecordMetadata.<String>builder()
-                    .withTopic(channel.topic())
-                    .withKey(key(event, channel))
-                    .withHeaders(KafkaBinding.headers(event))
-                    .build())
-            .addMetadata(sent);
-    return emitter
-        .sendMessage(message)
-        .ifNoItem()
-        .after(settings.timeout())
-        .failWith(
-            () ->
-                new PublishFailedException(
-                    "Kafka did not acknowledge event "
-                        + event.id()
-                        + " within "
-                        + settings.timeout().toMillis()
-                        + " ms ("
-                        + PublishSettings.TIMEOUT_MS.key()
-                        + "); is the broker reachable?"))
-        .map(
-            done -> {
-              RecordMetadata stored = sent.getResult();
-              monitor.published(event.type());
-              return new PublishReceipt(
-                  event.id(), event.type(), stored.topic(), stored.partition(), stored.offset());
-            });
+    ProducerRecord<String, byte[]> record =
+        new ProducerRecord<>(
+            channel.topic(),
+            null,
+            key(event, channel),
+            KafkaBinding.value(event),
+            KafkaBinding.headers(event));
+    CompletableFuture<PublishReceipt> sent = new CompletableFuture<>();
+    try {
+      producer.send(
+          record,
+          (stored, error) -> {
+            if (error != null) {
+              sent.completeExceptionally(failure(event, error));
+              return;
+            }
+            monitor.published(event.type());
+            sent.complete(
+                new PublishReceipt(
+                    event.id(), event.type(), stored.topic(), stored.partition(), stored.offset()));
+          });
+    } catch (RuntimeException e) {
+      sent.completeExceptionally(failure(event, e));
+    }
+    return sent;
+  }
+
+  private static PublishFailedException failure(CloudEvent event, Throwable error) {
+    String why =
+        error instanceof TimeoutException
+            ? "not acknowledged in time ("
+                + PublishSettings.KAFKA_PREFIX
+                + "delivery.timeout.ms"
+                + " bounds the wait, max.block.ms a send); is the broker reachable? "
+            : "";
+    return new PublishFailedException(
+        "Kafka did not store event " + event.id() + ": " + why + message(error), error);
   }
 
   /**

@@ -9,6 +9,8 @@ import dev.herald.api.Violation;
 import dev.herald.config.PublishSettings;
 import dev.herald.events.Json;
 import dev.herald.routing.RecentOutcomes;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -38,6 +40,12 @@ public class EventsResource {
 
   @Inject PublishSettings settings;
 
+  /**
+   * Publish stages complete on the Kafka producer's I/O thread; the response is built and written
+   * on a managed thread instead, so that serializing it never holds up the producer.
+   */
+  @Resource ManagedExecutorService responses;
+
   /** Answers 202 once the broker stored the event, with its topic, partition and offset. */
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
@@ -52,12 +60,14 @@ public class EventsResource {
     }
     return publisher
         .publish(request.event())
-        .thenApply(
-            receipt ->
-                Response.accepted(receipt)
-                    .location(URI.create("/api/events/" + receipt.id()))
-                    .build())
-        .exceptionally(EventsResource::failure);
+        .handleAsync(
+            (receipt, error) ->
+                error != null
+                    ? failure(error)
+                    : Response.accepted(receipt)
+                        .location(URI.create("/api/events/" + receipt.id()))
+                        .build(),
+            responses);
   }
 
   /**
@@ -102,7 +112,7 @@ public class EventsResource {
     if (!violations.isEmpty()) {
       throw invalid(violations);
     }
-    return publisher.publishBatch(events).thenApply(EventsResource::batchResponse);
+    return publisher.publishBatch(events).thenApplyAsync(EventsResource::batchResponse, responses);
   }
 
   /** The handler results of a recently handled event. */

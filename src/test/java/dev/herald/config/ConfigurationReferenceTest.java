@@ -92,11 +92,11 @@ class ConfigurationReferenceTest {
 
   @Test
   void everyHeraldKeyOfTheShippedPropertiesIsDeclared() throws IOException {
-    List<String> keys = declared.stream().map(Setting::name).toList();
     for (String line :
         Files.readAllLines(Path.of("src/main/resources/META-INF/microprofile-config.properties"))) {
       if (line.startsWith("herald.")) {
-        assertThat(keys).contains(line.substring(0, line.indexOf('=')));
+        String key = line.substring(0, line.indexOf('='));
+        assertThat(declared).as(key).anyMatch(setting -> setting.matches(key));
       }
     }
   }

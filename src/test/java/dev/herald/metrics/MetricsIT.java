@@ -43,7 +43,6 @@ class MetricsIT {
 
     assertThat(metrics)
         .contains("mp_messaging_message_count_total{channel=\"chat-message-received\"")
-        .contains("mp_messaging_message_count_total{channel=\"herald-publisher\"")
         .containsPattern("herald_events_published_total\\{.*type=\"chat.message.received\"")
         .containsPattern(
             "herald_events_consumed_total\\{channel=\"chat-message-received\".*type=\"chat.message.received\"")

@@ -2,6 +2,7 @@ package dev.herald.benchmark.server;
 
 import dev.herald.config.EventChannel;
 import dev.herald.config.EventChannels;
+import dev.herald.config.PublishSettings;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.Map;
@@ -21,7 +22,6 @@ import org.eclipse.microprofile.config.Config;
 public class PlainKafka {
 
   static final String CONNECTOR = "mp.messaging.connector.smallrye-kafka.";
-  static final String PUBLISHER = "mp.messaging.outgoing.herald-publisher.";
 
   @Inject Config config;
   @Inject EventChannels channels;
@@ -33,7 +33,7 @@ public class PlainKafka {
   }
 
   public Map<String, Object> producer() {
-    return settings(ProducerConfig.configNames(), CONNECTOR, PUBLISHER);
+    return settings(ProducerConfig.configNames(), CONNECTOR, PublishSettings.KAFKA_PREFIX);
   }
 
   /** The channel's consumer settings, in a group of its own. */
