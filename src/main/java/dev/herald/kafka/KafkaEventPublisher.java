@@ -110,20 +110,27 @@ public class KafkaEventPublisher implements EventPublisher {
     PublishResult[] results = new PublishResult[stamped.size()];
     AtomicInteger pending = new AtomicInteger(stamped.size());
     CompletableFuture<BatchReceipt> receipt = new CompletableFuture<>();
+    Throwable refused = null;
     for (int i = 0; i < stamped.size(); i++) {
       int index = i;
       CloudEvent event = stamped.get(i);
-      send(event)
-          .whenComplete(
-              (stored, error) -> {
-                results[index] =
-                    error == null
-                        ? PublishResult.stored(stored)
-                        : PublishResult.notStored(event, message(error));
-                if (pending.decrementAndGet() == 0) {
-                  receipt.complete(new BatchReceipt(true, List.of(results)));
-                }
-              });
+      CompletableFuture<PublishReceipt> sent =
+          refused == null ? send(event) : CompletableFuture.failedFuture(refused);
+      if (refused == null && sent.isCompletedExceptionally()) {
+        // The producer refused a send at once (no metadata or buffer space within max.block.ms):
+        // the rest of the batch would wait as long each, so it is refused with the same reason.
+        refused = sent.handle((ignored, error) -> error).join();
+      }
+      sent.whenComplete(
+          (stored, error) -> {
+            results[index] =
+                error == null
+                    ? PublishResult.stored(stored)
+                    : PublishResult.notStored(event, message(error));
+            if (pending.decrementAndGet() == 0) {
+              receipt.complete(new BatchReceipt(true, List.of(results)));
+            }
+          });
     }
     return receipt;
   }

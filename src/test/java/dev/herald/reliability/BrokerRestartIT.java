@@ -48,7 +48,12 @@ class BrokerRestartIT {
   @Test
   void everyEventTakesEffectExactlyOnceAndNoneIsDeadLettered() throws Exception {
     String run = "restart-" + UUID.randomUUID() + "-";
-    Map<TopicPartition, Long> deadBefore = TestKafka.endOffsets(DLQ);
+    // Herald's probe creates the dead-letter topic within a probe interval of the deployment.
+    Map<TopicPartition, Long> deadBefore =
+        await("the dead-letter topic exists")
+            .atMost(Duration.ofSeconds(30))
+            .ignoreExceptions()
+            .until(() -> TestKafka.endOffsets(DLQ), offsets -> !offsets.isEmpty());
     AtomicInteger stored = new AtomicInteger();
     AtomicInteger refused = new AtomicInteger();
     ConcurrentLinkedQueue<String> unexpected = new ConcurrentLinkedQueue<>();
