@@ -56,12 +56,13 @@ public class EventChannels {
   void load() {
     Map<String, EventChannel> types = new LinkedHashMap<>();
     Map<String, EventChannel> channels = new LinkedHashMap<>();
+    Settings settings = new Settings(config);
     for (String type :
         listedTypes(
-            new Settings(config).list(EVENT_TYPES),
+            settings.list(EVENT_TYPES),
             config.getPropertyNames(),
             key -> config.getOptionalValues(key, String.class).orElse(List.of()))) {
-      EventChannel channel = channelOf(type);
+      EventChannel channel = channelOf(type, settings);
       types.put(type, channel);
       channels.put(channel.channel(), channel);
     }
@@ -83,9 +84,9 @@ public class EventChannels {
       Function<String, List<String>> values) {
     Set<String> types = new LinkedHashSet<>(heraldTypes);
     List<String> added = new ArrayList<>();
+    String prefix = EVENT_TYPES.key() + ".";
     propertyNames.forEach(
         name -> {
-          String prefix = EVENT_TYPES.key() + ".";
           if (name.startsWith(prefix) && name.length() > prefix.length()) {
             added.add(name);
           }
@@ -119,7 +120,7 @@ public class EventChannels {
     return byType.values();
   }
 
-  private EventChannel channelOf(String type) {
+  private EventChannel channelOf(String type, Settings settings) {
     String channel = channelName(type);
     String prefix = "mp.messaging.incoming." + channel + ".";
     String topic =
@@ -150,7 +151,7 @@ public class EventChannels {
                             + "' has no consumer group: set "
                             + prefix
                             + "group.id so that restarts resume where they stopped"));
-    String keyAttribute = new Settings(config).raw(PARTITION_KEY, type).orElseThrow();
+    String keyAttribute = settings.raw(PARTITION_KEY, type).orElseThrow();
     return new EventChannel(type, channel, topic, deadLetterTopic, groupId, keyAttribute);
   }
 }

@@ -20,6 +20,9 @@ public record Setting(String name, String defaultValue, String meaning) {
 
   /** The key without a scope, e.g. {@code herald.retry.max-attempts}. */
   public String key() {
+    if (name.indexOf('<') < 0) {
+      return name; // no scope: the usual case, and the one REST error messages ask for per request
+    }
     if (name.matches(".*" + REQUIRED_SCOPE + ".*") && !name.matches(".*" + OPTIONAL_SCOPE + ".*")) {
       throw new IllegalStateException(name + " exists only per channel or type");
     }

@@ -55,12 +55,14 @@ public class KafkaProbe {
   private ConsumerLag lag;
   private long intervalMs;
   private long timeoutMs;
+  private volatile String bootstrapServers;
   private ScheduledFuture<?> task;
   private volatile BrokerStatus status = BrokerStatus.unknown();
 
   void start(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
     intervalMs = settings.interval().toMillis();
     timeoutMs = settings.timeout().toMillis();
+    bootstrapServers = clients.bootstrapServers();
     admin = clients.admin(adminOverrides(timeoutMs));
     topics = new TopicAdmin(admin, settings.timeout(), settings.createTopics());
     lag = new ConsumerLag(admin, settings.timeout());
@@ -87,8 +89,10 @@ public class KafkaProbe {
         && current.checkedAt().isAfter(Instant.now().minusMillis(3 * intervalMs + timeoutMs));
   }
 
+  /** Resolved once: readiness shows it on every call, and resolving reads every config name. */
   public String bootstrapServers() {
-    return clients.bootstrapServers();
+    String servers = bootstrapServers;
+    return servers != null ? servers : clients.bootstrapServers();
   }
 
   void refresh() {

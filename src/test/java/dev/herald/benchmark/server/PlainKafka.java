@@ -2,28 +2,24 @@ package dev.herald.benchmark.server;
 
 import dev.herald.config.EventChannel;
 import dev.herald.config.EventChannels;
+import dev.herald.config.KafkaClients;
 import dev.herald.config.PublishSettings;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.eclipse.microprofile.config.Config;
 
 /**
  * Settings of the plain clients Herald is compared with: exactly the Kafka settings Herald's own
- * producer and the benchmark channel's consumer are configured with (connector-wide, then per
- * channel), so that a change to Herald's configuration changes the baseline too.
+ * producer and the benchmark channel's consumer are configured with, resolved by {@link
+ * KafkaClients} (connector-wide, then the publisher's or the channel's own), so that a change to
+ * Herald's configuration changes the baseline too.
  */
 @ApplicationScoped
 public class PlainKafka {
 
-  static final String CONNECTOR = "mp.messaging.connector.smallrye-kafka.";
-
-  @Inject Config config;
+  @Inject KafkaClients clients;
   @Inject EventChannels channels;
 
   public EventChannel channel() {
@@ -32,36 +28,25 @@ public class PlainKafka {
         .orElseThrow(() -> new IllegalStateException("no channel for " + BenchmarkHandler.TYPE));
   }
 
+  /** Herald's publisher's producer settings; serializers are passed as instances. */
   public Map<String, Object> producer() {
-    return settings(ProducerConfig.configNames(), CONNECTOR, PublishSettings.KAFKA_PREFIX);
+    return new TreeMap<>(clients.producerSettings(PublishSettings.KAFKA_PREFIX, Map.of()));
   }
 
   /** The channel's consumer settings, in a group of its own. */
   public Map<String, Object> consumer(String groupId) {
     Map<String, Object> settings =
-        settings(
-            ConsumerConfig.configNames(),
-            CONNECTOR,
-            "mp.messaging.incoming." + channel().channel() + ".");
-    settings.put(ConsumerConfig.GROUP_ID_CONFIG, groupId);
+        new TreeMap<>(
+            clients.settings(
+                ConsumerConfig.configNames(),
+                "mp.messaging.incoming." + channel().channel() + ".",
+                Map.of(ConsumerConfig.GROUP_ID_CONFIG, groupId)));
+    settings.remove(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG);
+    settings.remove(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG);
     return settings;
   }
 
   public Map<String, Object> admin() {
-    return settings(AdminClientConfig.configNames(), CONNECTOR);
-  }
-
-  /** Serializers are passed as instances; everything else as configured. */
-  private Map<String, Object> settings(Set<String> names, String... prefixes) {
-    Map<String, Object> settings = new TreeMap<>();
-    for (String prefix : prefixes) {
-      for (String key : config.getPropertyNames()) {
-        String name = key.substring(Math.min(prefix.length(), key.length()));
-        if (key.startsWith(prefix) && names.contains(name) && !name.endsWith("serializer")) {
-          config.getOptionalValue(key, String.class).ifPresent(value -> settings.put(name, value));
-        }
-      }
-    }
-    return settings;
+    return new TreeMap<>(clients.adminSettings(Map.of()));
   }
 }
