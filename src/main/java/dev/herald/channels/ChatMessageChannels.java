@@ -3,6 +3,7 @@ package dev.herald.channels;
 import dev.herald.api.ChannelRouter;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.List;
 import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
@@ -14,17 +15,17 @@ public class ChatMessageChannels {
   @Inject ChannelRouter router;
 
   @Incoming("chat-message-received")
-  public CompletionStage<Void> chatMessageReceived(Message<byte[]> record) {
-    return router.receive("chat-message-received", record);
+  public CompletionStage<Void> chatMessageReceived(Message<List<byte[]>> records) {
+    return router.receive("chat-message-received", records);
   }
 
   @Incoming("chat-message-sent")
-  public CompletionStage<Void> chatMessageSent(Message<byte[]> record) {
-    return router.receive("chat-message-sent", record);
+  public CompletionStage<Void> chatMessageSent(Message<List<byte[]>> records) {
+    return router.receive("chat-message-sent", records);
   }
 
   @Incoming("chat-message-delivered")
-  public CompletionStage<Void> chatMessageDelivered(Message<byte[]> record) {
-    return router.receive("chat-message-delivered", record);
+  public CompletionStage<Void> chatMessageDelivered(Message<List<byte[]>> records) {
+    return router.receive("chat-message-delivered", records);
   }
 }

@@ -3,6 +3,7 @@ package dev.herald.channels;
 import dev.herald.api.ChannelRouter;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.List;
 import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
@@ -14,17 +15,17 @@ public class ConversationChannels {
   @Inject ChannelRouter router;
 
   @Incoming("chat-conversation-started")
-  public CompletionStage<Void> chatConversationStarted(Message<byte[]> record) {
-    return router.receive("chat-conversation-started", record);
+  public CompletionStage<Void> chatConversationStarted(Message<List<byte[]>> records) {
+    return router.receive("chat-conversation-started", records);
   }
 
   @Incoming("chat-conversation-ended")
-  public CompletionStage<Void> chatConversationEnded(Message<byte[]> record) {
-    return router.receive("chat-conversation-ended", record);
+  public CompletionStage<Void> chatConversationEnded(Message<List<byte[]>> records) {
+    return router.receive("chat-conversation-ended", records);
   }
 
   @Incoming("chat-conversation-context-updated")
-  public CompletionStage<Void> chatConversationContextUpdated(Message<byte[]> record) {
-    return router.receive("chat-conversation-context-updated", record);
+  public CompletionStage<Void> chatConversationContextUpdated(Message<List<byte[]>> records) {
+    return router.receive("chat-conversation-context-updated", records);
   }
 }

@@ -3,6 +3,7 @@ package dev.herald.channels;
 import dev.herald.api.ChannelRouter;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.List;
 import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
@@ -14,12 +15,12 @@ public class IntegrationChannels {
   @Inject ChannelRouter router;
 
   @Incoming("integration-webhook-received")
-  public CompletionStage<Void> integrationWebhookReceived(Message<byte[]> record) {
-    return router.receive("integration-webhook-received", record);
+  public CompletionStage<Void> integrationWebhookReceived(Message<List<byte[]>> records) {
+    return router.receive("integration-webhook-received", records);
   }
 
   @Incoming("integration-api-call")
-  public CompletionStage<Void> integrationApiCall(Message<byte[]> record) {
-    return router.receive("integration-api-call", record);
+  public CompletionStage<Void> integrationApiCall(Message<List<byte[]>> records) {
+    return router.receive("integration-api-call", records);
   }
 }

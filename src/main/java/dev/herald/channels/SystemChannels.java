@@ -3,6 +3,7 @@ package dev.herald.channels;
 import dev.herald.api.ChannelRouter;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.List;
 import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
@@ -14,12 +15,12 @@ public class SystemChannels {
   @Inject ChannelRouter router;
 
   @Incoming("system-health-check")
-  public CompletionStage<Void> systemHealthCheck(Message<byte[]> record) {
-    return router.receive("system-health-check", record);
+  public CompletionStage<Void> systemHealthCheck(Message<List<byte[]>> records) {
+    return router.receive("system-health-check", records);
   }
 
   @Incoming("system-error")
-  public CompletionStage<Void> systemError(Message<byte[]> record) {
-    return router.receive("system-error", record);
+  public CompletionStage<Void> systemError(Message<List<byte[]>> records) {
+    return router.receive("system-error", records);
   }
 }

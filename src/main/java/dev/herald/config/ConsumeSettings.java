@@ -4,7 +4,12 @@ import java.util.Set;
 
 /** Consuming and routing: record size, concurrency, which handlers run, outcomes kept. */
 public record ConsumeSettings(
-    int maxEventBytes, int maxInFlight, Set<String> disabledHandlers, int outcomesRetained) {
+    int maxEventBytes,
+    int maxInFlight,
+    Set<String> disabledHandlers,
+    int outcomesRetained,
+    long commitIntervalMs,
+    long stopWaitMs) {
 
   public static final Setting MAX_EVENT_BYTES =
       new Setting("herald.consume.max-event-bytes", "1000000", "larger records are dead-lettered");
@@ -12,7 +17,18 @@ public record ConsumeSettings(
       new Setting(
           "herald.consume.max-in-flight",
           "1",
-          "records of one channel handled at once (of different keys; one key is always in order)");
+          "lanes of a channel: records of different keys handled at once (one key is always in"
+              + " order)");
+  public static final Setting COMMIT_INTERVAL_MS =
+      new Setting(
+          "herald.consume.commit-interval-ms",
+          "500",
+          "how often a channel commits the offsets of what it handled (asynchronously)");
+  public static final Setting STOP_WAIT_MS =
+      new Setting(
+          "herald.consume.stop-wait-ms",
+          "10000",
+          "how long a stopping channel waits for the records in hand before its last commit");
   public static final Setting DISABLED_HANDLERS =
       new Setting(
           "herald.handlers.disabled",
@@ -31,11 +47,13 @@ public record ConsumeSettings(
         settings.intValue(MAX_EVENT_BYTES),
         settings.intValue(MAX_IN_FLIGHT),
         Set.copyOf(settings.list(DISABLED_HANDLERS)),
-        settings.intValue(OUTCOMES_RETAINED));
+        settings.intValue(OUTCOMES_RETAINED),
+        settings.longValue(COMMIT_INTERVAL_MS),
+        settings.longValue(STOP_WAIT_MS));
   }
 
   /** The defaults, as a server without configuration has them. */
   public static ConsumeSettings defaults() {
-    return new ConsumeSettings(1_000_000, 1, Set.of(), 10_000);
+    return new ConsumeSettings(1_000_000, 1, Set.of(), 10_000, 500, 10_000);
   }
 }

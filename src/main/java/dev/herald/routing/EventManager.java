@@ -8,16 +8,14 @@ import dev.herald.api.HandlerResult;
 import dev.herald.config.ConsumeSettings;
 import dev.herald.reliability.DeadLetterHeaders;
 import dev.herald.reliability.RetryPolicies;
-import dev.herald.reliability.RetryPolicy;
-import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
 import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.BeforeDestroyed;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -25,14 +23,17 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ScheduledExecutorService;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
 /**
  * Routes each incoming event to every handler that accepts it, records a {@link HandlerResult}
- * each, and acknowledges the record only when all succeeded (retries included). A record that is
- * not a valid event of the channel's type, or that a handler failed for good, is nacked with the
- * real cause and {@link DeadLetterHeaders}, so that the channel's dead-letter topic gets the
- * original record, a precise reason and what to act on.
+ * each, and settles the record only when all succeeded (retries included): its offset is committed
+ * once every earlier record of its partition is settled too. A record that is not a valid event of
+ * the channel's type, or that a handler failed for good, is nacked with the real cause and {@link
+ * DeadLetterHeaders}, so that the channel's dead-letter topic gets the original record, a precise
+ * reason and what to act on.
  */
 @ApplicationScoped
 public class EventManager implements ChannelRouter {
@@ -44,12 +45,21 @@ public class EventManager implements ChannelRouter {
   @Inject RecentOutcomes outcomes;
   @Inject EventMonitor monitor;
   @Inject RetryHandoff retryHandoff;
+  @Inject ChannelOffsets offsets;
 
   @Inject ConsumeSettings settings;
 
-  private int maxInFlight = ConsumeSettings.defaults().maxInFlight();
+  @Resource(lookup = "java:comp/DefaultManagedExecutorService")
+  ExecutorService executor;
 
-  private final Map<String, Lanes> lanes = new ConcurrentHashMap<>();
+  @Resource(lookup = "java:comp/DefaultManagedScheduledExecutorService")
+  ScheduledExecutorService scheduler;
+
+  int lanes = ConsumeSettings.defaults().maxInFlight();
+
+  private final Map<String, ChannelFlow> flows = new ConcurrentHashMap<>();
+
+  private volatile Watchdog watchdog;
 
   private List<EventHandler> handlers;
 
@@ -58,7 +68,7 @@ public class EventManager implements ChannelRouter {
 
   @PostConstruct
   void init() {
-    maxInFlight = settings.maxInFlight();
+    lanes = settings.maxInFlight();
     Set<String> off = settings.disabledHandlers();
     useHandlers(handlerBeans.stream().filter(handler -> !off.contains(handler.name())).toList());
   }
@@ -85,115 +95,103 @@ public class EventManager implements ChannelRouter {
   }
 
   /**
-   * Takes a record of a channel: it is handled after the channel's earlier records with the same
-   * key (the partition for records without one), concurrently with records of other keys, up to
-   * {@code herald.consume.max-in-flight} records per channel. The stage completes when the channel
-   * may hand over its next record.
+   * Takes a batch of a channel: each record is handled after the channel's earlier records with the
+   * same key (the partition for records without one), concurrently with records of other keys on up
+   * to {@code herald.consume.max-in-flight} lanes. The stage completes when the channel may hand
+   * over its next batch.
    */
   @Override
-  public CompletionStage<Void> receive(String channel, Message<byte[]> record) {
-    IncomingKafkaRecordMetadata<?, ?> kafka = kafka(channel, record);
-    Object key = kafka.getKey() != null ? kafka.getKey() : kafka.getPartition();
-    return lanes
-        .computeIfAbsent(channel, name -> new Lanes(name, maxInFlight))
-        .submit(key, () -> handle(channel, record, kafka));
-  }
-
-  private static IncomingKafkaRecordMetadata<?, ?> kafka(String channel, Message<byte[]> record) {
-    return record
-        .getMetadata(IncomingKafkaRecordMetadata.class)
-        .orElseThrow(
-            () ->
-                new IllegalStateException(
-                    "Channel '"
-                        + channel
-                        + "' delivered a message without Kafka metadata: its connector must be"
-                        + " smallrye-kafka"));
-  }
-
-  /** Reads a record of a channel, handles it, then acks or nacks it. */
-  CompletionStage<Void> handle(
-      String channel, Message<byte[]> record, IncomingKafkaRecordMetadata<?, ?> kafka) {
-    CloudEvent event;
-    try {
-      event = reader.read(channel, kafka.getHeaders(), record.getPayload());
-    } catch (EventRejectedException e) {
-      monitor.deadLettered(channel, "rejected");
-      return record.nack(e, DeadLetterHeaders.rejected(Instant.now()));
+  public CompletionStage<Void> receive(String channel, Message<List<byte[]>> batch) {
+    List<Message<?>> messages = Batches.messages(channel, batch);
+    List<Consumed> records = new ArrayList<>(messages.size());
+    for (Message<?> message : messages) {
+      records.add(Consumed.of(channel, message));
     }
-    monitor.consumed(channel, event.type());
-    return dispatch(channel, event)
-        .handle(
-            (outcome, error) -> {
-              if (error == null && outcome.succeeded()) {
-                return record.ack();
-              }
-              if (interruptedByStop(error)) {
-                // Interrupted by the stop: neither acked nor dead-lettered, so the record is not
-                // committed and comes back at the next start.
-                return CompletableFuture.<Void>completedFuture(null);
-              }
-              if (error == null && outcome.retryDue() && retryHandoff.accepts(channel)) {
-                return toRetryTopic(channel, record, kafka, outcome);
-              }
-              monitor.deadLettered(channel, "failed");
-              return error != null
-                  ? record.nack(error, DeadLetterHeaders.error(Instant.now()))
-                  : record.nack(
-                      new HandlingFailedException(outcome), DeadLetterHeaders.failed(outcome));
-            })
-        .thenCompose(done -> done);
+    return flows.computeIfAbsent(channel, this::flow).take(records);
   }
 
-  /**
-   * Hands a record whose handlers failed transiently to the channel's first retry topic, then acks
-   * it; if that cannot be written, the record goes to the dead-letter topic instead.
-   */
-  private CompletionStage<Void> toRetryTopic(
-      String channel,
-      Message<byte[]> record,
-      IncomingKafkaRecordMetadata<?, ?> kafka,
-      EventOutcome outcome) {
-    return retryHandoff
-        .handOff(channel, kafka, record.getPayload(), outcome)
-        .thenCompose(sent -> record.ack())
-        .exceptionallyCompose(
-            error -> {
-              monitor.deadLettered(channel, "failed");
-              HandlingFailedException failure = new HandlingFailedException(outcome);
-              failure.addSuppressed(error);
-              return record.nack(failure, DeadLetterHeaders.failed(outcome));
-            });
+  private ChannelFlow flow(String channel) {
+    Slot[] slots = new Slot[Math.max(1, lanes)];
+    for (int i = 0; i < slots.length; i++) {
+      slots[i] = slot();
+    }
+    return new ChannelFlow(channel, offsets.forChannel(channel), this, slots);
+  }
+
+  private Slot slot() {
+    Slot slot = new Slot(invoker, executor, scheduler);
+    watchdog().watch(slot);
+    return slot;
+  }
+
+  private Watchdog watchdog() {
+    Watchdog current = watchdog;
+    if (current == null) {
+      synchronized (this) {
+        if (watchdog == null) {
+          watchdog = new Watchdog(scheduler);
+        }
+        current = watchdog;
+      }
+    }
+    return current;
+  }
+
+  /** Whether no lane of the channel is working on a record. */
+  public boolean idle(String channel) {
+    ChannelFlow flow = flows.get(channel);
+    return flow == null || flow.idle();
+  }
+
+  /** The way of an event of a channel through the handlers that accept it. */
+  Dispatch dispatchOf(String channel, CloudEvent event) {
+    List<EventHandler> accepting = new ArrayList<>(handlers.size());
+    for (EventHandler handler : handlers) {
+      if (handler.accepts(event)) {
+        accepting.add(handler);
+      }
+    }
+    return new Dispatch(channel, event, retries.forChannel(channel), accepting);
   }
 
   /**
    * Calls every accepting handler, one after the other in a stable order, each with the channel's
-   * retry policy; the outcome is also kept for lookups.
+   * retry policy; the outcome is also kept for lookups. Blocking handlers run on managed threads.
    */
   public CompletionStage<EventOutcome> dispatch(String channel, CloudEvent event) {
-    RetryPolicy policy = retries.forChannel(channel);
-    CompletionStage<List<HandlerResult>> results =
-        CompletableFuture.completedFuture(new ArrayList<>());
-    for (EventHandler handler : handlers) {
-      if (handler.accepts(event)) {
-        results =
-            results.thenCompose(
-                sofar ->
-                    invoker
-                        .invoke(handler, event, policy)
-                        .thenApply(
-                            result -> {
-                              sofar.add(result);
-                              return sofar;
-                            }));
-      }
-    }
-    return results.thenApply(
-        list -> {
-          EventOutcome outcome =
-              new EventOutcome(event.id(), event.type(), channel, Instant.now(), list);
-          outcomes.record(outcome);
-          return outcome;
+    CompletableFuture<EventOutcome> result = new CompletableFuture<>();
+    Slot slot = slot();
+    slot.offer(
+        new Job() {
+          private boolean taken;
+
+          @Override
+          public Dispatch next() {
+            if (taken) {
+              return null;
+            }
+            taken = true;
+            return dispatchOf(channel, event);
+          }
+
+          @Override
+          public void finished(Dispatch dispatch) {
+            watchdog().forget(slot);
+            EventOutcome outcome = dispatch.outcome();
+            outcomes.record(outcome);
+            result.complete(outcome);
+          }
+
+          @Override
+          public void interrupted(Dispatch dispatch) {
+            watchdog().forget(slot);
+            result.completeExceptionally(
+                new HandlingInterruptedException(
+                    dispatch.done() ? "(none)" : dispatch.handler().name(),
+                    event.id(),
+                    new InterruptedException("the server is stopping")));
+          }
         });
+    return result;
   }
 }

@@ -71,8 +71,8 @@ class EventManagerTest {
         };
     InMemoryIdempotencyStore idempotency = new InMemoryIdempotencyStore(100);
     HandlerInvoker invoker = new HandlerInvoker();
-    invoker.executor = threads;
-    invoker.scheduler = threads;
+    manager.executor = threads;
+    manager.scheduler = threads;
     invoker.idempotency = idempotency;
     invoker.monitor = monitor;
     manager.invoker = invoker;

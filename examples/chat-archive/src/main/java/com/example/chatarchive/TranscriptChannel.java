@@ -3,6 +3,7 @@ package com.example.chatarchive;
 import dev.herald.api.ChannelRouter;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.List;
 import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
@@ -17,7 +18,7 @@ public class TranscriptChannel {
   @Inject ChannelRouter router;
 
   @Incoming("chat-transcript-archived")
-  public CompletionStage<Void> chatTranscriptArchived(Message<byte[]> record) {
-    return router.receive("chat-transcript-archived", record);
+  public CompletionStage<Void> chatTranscriptArchived(Message<List<byte[]>> records) {
+    return router.receive("chat-transcript-archived", records);
   }
 }

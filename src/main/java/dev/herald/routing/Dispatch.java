@@ -1,0 +1,93 @@
+package dev.herald.routing;
+
+import dev.herald.api.CloudEvent;
+import dev.herald.api.EventHandler;
+import dev.herald.api.EventOutcome;
+import dev.herald.api.HandlerResult;
+import dev.herald.reliability.RetryPolicy;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One event's way through its handlers: every accepting handler in a stable order, each retried in
+ * place with the channel's policy while its failure is transient and attempts remain. It holds
+ * where it is (handler, attempt, failures so far); a {@link Slot} makes the calls.
+ */
+final class Dispatch {
+
+  final String channel;
+  final CloudEvent event;
+  final RetryPolicy policy;
+  private final List<EventHandler> handlers;
+  private final List<HandlerResult> results;
+  private int next;
+  private int attempt = 1;
+  private Instant firstFailure;
+  private Instant lastFailure;
+
+  Dispatch(String channel, CloudEvent event, RetryPolicy policy, List<EventHandler> handlers) {
+    this.channel = channel;
+    this.event = event;
+    this.policy = policy;
+    this.handlers = handlers;
+    this.results = new ArrayList<>(handlers.size());
+  }
+
+  boolean done() {
+    return next == handlers.size();
+  }
+
+  EventHandler handler() {
+    return handlers.get(next);
+  }
+
+  int attempt() {
+    return attempt;
+  }
+
+  /** The current handler succeeded (or had completed the event before). */
+  void succeeded(HandlerResult result) {
+    results.add(
+        result.duplicate()
+            ? result
+            : HandlerResult.succeeded(
+                result.handler(), result.duration(), attempt, firstFailure, lastFailure));
+    nextHandler();
+  }
+
+  /**
+   * The current handler's attempt failed.
+   *
+   * @return how long to wait before the next attempt, or null when the handler failed for good (its
+   *     result is recorded and the next handler is due)
+   */
+  Duration failed(Exception error, Duration took) {
+    Instant now = Instant.now();
+    Instant first = firstFailure == null ? now : firstFailure;
+    boolean transientFailure = policy.isRetryable(error);
+    if (transientFailure && attempt < policy.maxAttempts()) {
+      Duration backoff = policy.backoff(attempt);
+      firstFailure = first;
+      lastFailure = now;
+      attempt++;
+      return backoff;
+    }
+    results.add(
+        HandlerResult.failed(handler().name(), took, error, transientFailure, attempt, first, now));
+    nextHandler();
+    return null;
+  }
+
+  private void nextHandler() {
+    next++;
+    attempt = 1;
+    firstFailure = null;
+    lastFailure = null;
+  }
+
+  EventOutcome outcome() {
+    return new EventOutcome(event.id(), event.type(), channel, Instant.now(), List.copyOf(results));
+  }
+}
