@@ -64,7 +64,8 @@ public class EventsResource {
             (receipt, error) ->
                 error != null
                     ? failure(error)
-                    : Response.accepted(receipt)
+                    : Response.accepted(ReceiptBodies.receipt(receipt))
+                        .type(MediaType.APPLICATION_JSON_TYPE)
                         .location(URI.create("/api/events/" + receipt.id()))
                         .build(),
             responses);
@@ -155,8 +156,8 @@ public class EventsResource {
               "detail", "Some events of the batch were not stored; see results",
               "results", receipt.results()));
     }
-    return Response.accepted(
-            Map.of("accepted", receipt.results().size(), "results", receipt.results()))
+    return Response.accepted(ReceiptBodies.accepted(receipt.results()))
+        .type(MediaType.APPLICATION_JSON_TYPE)
         .build();
   }
 

@@ -9,6 +9,7 @@ import dev.herald.config.ConsumeSettings;
 import dev.herald.reliability.DeadLetterHeaders;
 import dev.herald.reliability.RetryPolicies;
 import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.BeforeDestroyed;
@@ -79,6 +80,14 @@ public class EventManager implements ChannelRouter {
 
   void stopping(@Observes @BeforeDestroyed(ApplicationScoped.class) Object ignored) {
     stopping = true;
+  }
+
+  @PreDestroy
+  void stop() {
+    Watchdog current = watchdog;
+    if (current != null) {
+      current.close();
+    }
   }
 
   /** Whether the application is stopping, so that failures may come from the stop. */

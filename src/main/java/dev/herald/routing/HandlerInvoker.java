@@ -55,6 +55,11 @@ public class HandlerInvoker {
     return HandlerResult.succeeded(name, took, 1, null, null);
   }
 
+  /** An attempt of the handler outlasted its timeout and was given up. */
+  void timedOut(EventHandler handler, Duration timeout) {
+    monitor.handled(handler.name(), false, timeout);
+  }
+
   /** A handler threw: its error and how long the attempt took. */
   static final class FailedAttempt extends Exception {
     final transient Exception error;

@@ -150,7 +150,7 @@ final class Slot {
       return Step.NEXT;
     }
     try {
-      scheduler.schedule(this::resume, backoff.toMillis(), TimeUnit.MILLISECONDS);
+      scheduler.schedule(() -> guarded(this::resume), backoff.toMillis(), TimeUnit.MILLISECONDS);
     } catch (RejectedExecutionException e) {
       interrupted();
       return Step.NEXT;
@@ -174,7 +174,7 @@ final class Slot {
 
   private void resumeOnManagedThread() {
     try {
-      executor.execute(() -> run(true));
+      executor.execute(() -> guarded(() -> run(true)));
     } catch (RejectedExecutionException e) {
       // The server is stopping: this record and the lane's others stay uncommitted.
       interrupted();
@@ -193,14 +193,14 @@ final class Slot {
     }
     running.thread.interrupt();
     try {
-      executor.execute(() -> timedOut(running.timeout));
+      executor.execute(() -> guarded(() -> timedOut(running.timeout)));
     } catch (RejectedExecutionException e) {
       LOG.log(Level.FINE, "The stop refused the lane's next task", e);
     }
   }
 
   private void timedOut(Duration timeout) {
-    invoker.monitor.handled(dispatch.handler().name(), false, timeout);
+    invoker.timedOut(dispatch.handler(), timeout);
     Step step =
         failed(
             new TimeoutException(
@@ -210,6 +210,17 @@ final class Slot {
             timeout);
     if (step == Step.NEXT) {
       run(true);
+    }
+  }
+
+  /** Runs a step of the lane on another thread; what it throws is logged, not lost. */
+  private static void guarded(Runnable step) {
+    try {
+      step.run();
+    } catch (RuntimeException | Error e) {
+      LOG.log(
+          Level.SEVERE, "A lane stopped on an unexpected error; its records stay uncommitted", e);
+      throw e;
     }
   }
 

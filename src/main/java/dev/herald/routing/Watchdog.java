@@ -35,10 +35,24 @@ final class Watchdog {
     slots.remove(slot);
   }
 
+  /** Stops the timer (the application stops). */
+  synchronized void close() {
+    if (ticks != null) {
+      ticks.cancel(false);
+    }
+    slots.clear();
+  }
+
   private void tick() {
     long now = System.nanoTime();
     for (Slot slot : slots) {
-      slot.expireIfLate(now);
+      try {
+        slot.expireIfLate(now);
+      } catch (RuntimeException e) {
+        // A failed tick would end the timer: every later attempt would run unbounded.
+        java.util.logging.Logger.getLogger(Watchdog.class.getName())
+            .log(java.util.logging.Level.WARNING, "Could not end a late attempt", e);
+      }
     }
   }
 }

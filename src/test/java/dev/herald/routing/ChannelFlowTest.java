@@ -49,7 +49,14 @@ class ChannelFlowTest {
   private static final String TOPIC = "chat.message.received.v1";
   private static final TopicPartition P0 = new TopicPartition(TOPIC, 0);
   private static final RetryPolicy POLICY =
-      new RetryPolicy(1, Duration.ZERO, 1.0, Duration.ZERO, 0.0, List.of(), Duration.ZERO);
+      new RetryPolicy(
+          2,
+          Duration.ofMillis(10),
+          1.0,
+          Duration.ofMillis(10),
+          0.0,
+          List.of(java.util.concurrent.TimeoutException.class),
+          Duration.ofMillis(300));
 
   private final EventManager manager = new EventManager();
   private final List<String> handled = new CopyOnWriteArrayList<>();
@@ -246,6 +253,30 @@ class ChannelFlowTest {
     await().atMost(Duration.ofSeconds(5)).until(offsets::idle);
     assertThat(handled).containsExactly("0", "1");
     assertThat(offsets.toCommit()).isEmpty();
+  }
+
+  @Test
+  void aStuckBlockingHandlerIsTimedOutOnEachAttemptThenDeadLetteredAndTheLaneGoesOn() {
+    manager.useHandlers(
+        List.of(
+            handler(
+                "stuck-on-0",
+                true,
+                event -> {
+                  if (event.id().equals("0")) {
+                    Thread.sleep(60_000);
+                  }
+                  handled.add(event.id());
+                })));
+
+    manager.receive(CHANNEL, batch(record("k1"), record("k1")));
+
+    await().atMost(Duration.ofSeconds(5)).until(() -> deadLettered.containsKey(0L));
+    assertThat(deadLettered.get(0L))
+        .contains("handler 'stuck-on-0' failed: took longer than 300 ms");
+    await().atMost(Duration.ofSeconds(5)).until(() -> handled.contains("1"));
+    deadLetterWrites.get(0L).complete(null);
+    assertThat(offsets.toCommit()).isEqualTo(Map.of(P0, 2L));
   }
 
   @Test
