@@ -1,6 +1,7 @@
 package dev.herald.benchmark;
 
 import jakarta.json.Json;
+import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import java.io.IOException;
 import java.io.StringReader;
@@ -28,6 +29,10 @@ final class BenchServer {
 
   JsonObject get(String pathAndQuery) {
     return Json.createReader(new StringReader(call("GET", pathAndQuery, null))).readObject();
+  }
+
+  JsonArray getArray(String pathAndQuery) {
+    return Json.createReader(new StringReader(call("GET", pathAndQuery, null))).readArray();
   }
 
   JsonObject post(String pathAndQuery, String body) {

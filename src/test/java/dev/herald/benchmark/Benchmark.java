@@ -1,5 +1,6 @@
 package dev.herald.benchmark;
 
+import jakarta.json.JsonArray;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,8 +11,9 @@ import java.util.Map;
 
 /**
  * Runs every scenario in order against the deployed server and writes {@code results.json} and
- * {@code results.md}. Publishing comes first: with the benchmark channel paused, it fills the topic
- * that the consume scenario then reads; latency runs last, on a warm, idle channel.
+ * {@code results.md}. Publishing comes first: with the benchmark channels paused, it fills the
+ * topic that the consume scenario then reads; then the invalid flood; latency runs last, on a warm
+ * channel that has read everything, with the non-blocking and then the blocking handler.
  */
 final class Benchmark {
 
@@ -29,23 +31,30 @@ final class Benchmark {
     machine.put("broker", "Apache Kafka " + System.getProperty("herald.kafka.version", "unknown"));
     Map<String, Object> facts = server.facts();
     try (MemorySampler memory = new MemorySampler(server)) {
+      Phases phases = new Phases(server, memory);
       CpuAccount cpu = new CpuAccount(server.get("memory").getJsonNumber("pid").longValue());
-      memory.phase("publish");
-      Comparison publish = new PublishScenario(server, sizes).run();
-      memory.phase("REST batch ingest");
-      Throughput rest = new RestBatchScenario(server, sizes).run();
-      memory.phase("consume");
-      Comparison consume = new ConsumeScenario(server, sizes).run();
-      memory.phase(null);
+      PublishScenario.Result publish = new PublishScenario(server, sizes, phases).run();
+      phases.start("REST batch ingest");
+      Runs rest = new RestBatchScenario(server, sizes).run();
+      phases.start(null);
+      ConsumeScenario.Result consume = new ConsumeScenario(server, sizes, phases).run();
+      FloodScenario.Result flood = new FloodScenario(server, sizes, phases).run();
       MemorySample idle = memory.now(false);
       MemorySample idleAfterGc = memory.now(true);
       List<LatencyResult> latency = new ArrayList<>();
       LatencyScenario latencyScenario = new LatencyScenario(server, sizes);
-      for (int rate : sizes.latencyRates()) {
-        memory.phase(String.format("latency at %,d/s", rate));
-        latency.add(latencyScenario.run(rate));
+      for (boolean blocking : new boolean[] {false, true}) {
+        for (int rate : sizes.latencyRates()) {
+          phases.start(LatencyScenario.phase(rate, blocking));
+          latency.add(latencyScenario.run(rate, blocking));
+        }
       }
-      memory.phase(null);
+      phases.start(null);
+      List<GcPhase> gc = new ArrayList<>();
+      JsonArray collections = server.getArray("gc");
+      for (int i = 0; i < collections.size(); i++) {
+        gc.add(GcPhase.of(collections.getJsonObject(i)));
+      }
       return new BenchmarkResults(
           started,
           machine,
@@ -54,10 +63,12 @@ final class Benchmark {
           publish,
           rest,
           consume,
+          flood,
           latency,
           idle,
           idleAfterGc,
           memory.highest(),
+          gc,
           cpu.stop(),
           loadAtStart,
           Machine.loadAverage());

@@ -9,9 +9,9 @@ import org.jboss.shrinkwrap.api.spec.JavaArchive;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 
 /**
- * The WAR the build produced plus the benchmark's server part: its handler and resource,
- * HdrHistogram, and a configuration of its own (a jar's {@code microprofile-config.properties} with
- * a high ordinal).
+ * The WAR the build produced plus the benchmark's server part: its handler, the bare SmallRye
+ * channel it compares Herald with, its resource, HdrHistogram, and a configuration of its own (a
+ * jar's {@code microprofile-config.properties} with a high ordinal).
  */
 final class BenchmarkDeployment {
 

@@ -5,78 +5,175 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
- * Everything one run measured, with where and how.
+ * Everything one run measured, with where and how, and the headline: each Herald figure against its
+ * baselines of the same run and its target.
  *
  * @param server the server's JVM, versions and effective Kafka and Herald settings
- * @param idle memory after the warm-up (publish and consume done), before and after a full GC
- * @param underLoad the highest memory figures of each scenario
+ * @param idle memory after publish, consume and the flood, before and after a full GC
+ * @param underLoad the highest memory figures of each phase
+ * @param gc each phase's garbage collections, then the whole run's
  */
 record BenchmarkResults(
     Instant started,
     Map<String, Object> machine,
     Map<String, Object> server,
     BenchmarkSizes sizes,
-    Comparison publish,
-    Throughput restBatch,
-    Comparison consume,
+    PublishScenario.Result publish,
+    Runs restBatch,
+    ConsumeScenario.Result consume,
+    FloodScenario.Result flood,
     List<LatencyResult> latency,
     MemorySample idle,
     MemorySample idleAfterGc,
     Map<String, MemorySample> underLoad,
+    List<GcPhase> gc,
     CpuAccount.Usage cpu,
     String loadAverageAtStart,
     String loadAverageAtEnd) {
 
-  static final double RATIO = 0.6;
+  static final double PUBLISH_RATIO = 0.6;
+  static final double CONSUME_RATIO = 0.6;
+  static final double CONSUME_BLOCKING_RATIO = 0.4;
+  static final double BARE_RATIO = 1.0;
+  static final double FLOOD_RATIO = 0.5;
   static final double REST_EVENTS_PER_SECOND = 20_000;
-  static final double P99_MILLIS = 20;
+  static final double P99_MILLIS = 10;
   static final long RSS_BYTES = 512L * 1024 * 1024;
 
-  /** The targets, each against this run's figure. */
-  List<Target> targets() {
-    List<Target> targets = new ArrayList<>();
-    targets.add(
-        new Target(
-            "publish",
-            "Herald >= 0.6 x plain producer",
-            format("%.2f x", publish.ratio()),
-            publish.ratio() >= RATIO));
-    targets.add(
-        new Target(
-            "consume + route + ack",
-            "Herald >= 0.6 x plain consumer",
-            format("%.2f x", consume.ratio()),
-            consume.ratio() >= RATIO));
-    targets.add(
-        new Target(
-            "REST batch ingest",
-            ">= 20,000 events/s",
-            format("%,.0f events/s", restBatch.perSecond()),
-            restBatch.failed() == 0 && restBatch.perSecond() >= REST_EVENTS_PER_SECOND));
-    String latencyRule = format("p99 < 20 ms at %,d events/s", sizes.latencyTargetRate());
-    targets.add(
-        latency.stream()
-            .filter(l -> l.rate() == sizes.latencyTargetRate())
-            .findFirst()
-            .map(
-                l ->
-                    new Target(
-                        "end-to-end latency",
-                        latencyRule,
-                        format("p99 %.1f ms", l.millis(99)) + (l.complete() ? "" : " (incomplete)"),
-                        l.complete() && l.millis(99) < P99_MILLIS))
-            .orElse(new Target("end-to-end latency", latencyRule, "not measured", null)));
-    long rss = maxRssUnderLoad();
-    targets.add(
-        new Target(
-            "server RSS", "< 512 MB under load", format("%d MB", rss >> 20), rss < RSS_BYTES));
-    return targets;
+  static final String PLAIN_PRODUCER = "plain `KafkaProducer`";
+  static final String VALIDATING_PRODUCER = "plain `KafkaProducer` + validate + encode";
+  static final String PLAIN_CONSUMER = "plain `KafkaConsumer` loop";
+  static final String VALIDATING_CONSUMER = "plain `KafkaConsumer` loop + decode + validate";
+  static final String BARE_CHANNEL = "bare SmallRye `@Incoming` + decode + validate";
+
+  /** The headline: every comparison and absolute figure, with its target where it has one. */
+  List<HeadlineRow> headline() {
+    List<HeadlineRow> rows = new ArrayList<>();
+    String publish = "publish (`EventPublisher.publish`)";
+    rows.add(
+        compare(publish, publish().herald(), PLAIN_PRODUCER, publish().plain(), PUBLISH_RATIO));
+    rows.add(
+        compare("", publish().herald(), VALIDATING_PRODUCER, publish().plainValidated(), null));
+    String nonBlocking = "consume + route + ack, non-blocking handler";
+    Runs heraldNonBlocking = consume().heraldNonBlocking();
+    rows.add(
+        compare(nonBlocking, heraldNonBlocking, PLAIN_CONSUMER, consume().plain(), CONSUME_RATIO));
+    rows.add(compare("", heraldNonBlocking, VALIDATING_CONSUMER, consume().plainValidated(), null));
+    rows.add(compare("", heraldNonBlocking, BARE_CHANNEL, consume().bare(), BARE_RATIO));
+    String blocking = "consume + route + ack, blocking handler (the default)";
+    Runs heraldBlocking = consume().heraldBlocking();
+    rows.add(
+        compare(
+            blocking, heraldBlocking, PLAIN_CONSUMER, consume().plain(), CONSUME_BLOCKING_RATIO));
+    rows.add(compare("", heraldBlocking, VALIDATING_CONSUMER, consume().plainValidated(), null));
+    rows.add(compare("", heraldBlocking, BARE_CHANNEL, consume().bare(), null));
+    String flood = "invalid flood → dead-letter topic";
+    rows.add(
+        compare(
+            flood,
+            flood().drain(),
+            "Herald's valid consume, non-blocking handler",
+            heraldNonBlocking,
+            FLOOD_RATIO));
+    rows.add(
+        compare(
+            "", flood().drain(), "Herald's valid consume, blocking handler", heraldBlocking, null));
+    rows.add(
+        absolute(
+            format(
+                "REST batch ingest (`POST /api/events/batch`, %,d per request, %d in flight)",
+                sizes.restBatch(), sizes.restConcurrency()),
+            figure(restBatch),
+            format("≥ %,.0f events/s", REST_EVENTS_PER_SECOND),
+            restBatch.runs().isEmpty()
+                ? null
+                : complete(restBatch) && restBatch.median() >= REST_EVENTS_PER_SECOND));
+    int rate = sizes.latencyTargetRate();
+    for (boolean blockingHandler : new boolean[] {true, false}) {
+      String scenario =
+          format(
+              "end-to-end p99 at %,d/s, %s handler",
+              rate, blockingHandler ? "blocking" : "non-blocking");
+      String rule = blockingHandler ? format("≤ %.0f ms", P99_MILLIS) : "";
+      rows.add(
+          latency(rate, blockingHandler)
+              .map(
+                  l ->
+                      absolute(
+                          scenario,
+                          format("%.1f ms", l.millis(99)) + (l.complete() ? "" : " (incomplete)"),
+                          rule,
+                          rule.isEmpty() ? null : l.complete() && l.millis(99) <= P99_MILLIS))
+              .orElse(absolute(scenario, "not measured", rule, null)));
+    }
+    String rssScenario = format("server RSS at %,d/s, blocking handler", rate);
+    MemorySample underTarget = underLoad.get(LatencyScenario.phase(rate, true));
+    rows.add(
+        underTarget == null
+            ? absolute(rssScenario, "not measured", "< 512 MB", null)
+            : absolute(
+                rssScenario,
+                format(
+                    "%d MB (highest of the run: %d MB)",
+                    underTarget.rssBytes() >> 20, maxRssUnderLoad() >> 20),
+                "< 512 MB",
+                underTarget.rssBytes() < RSS_BYTES));
+    return rows;
+  }
+
+  /** The headline lines that have a target. */
+  List<HeadlineRow> targets() {
+    return headline().stream().filter(HeadlineRow::hasTarget).toList();
+  }
+
+  Optional<LatencyResult> latency(int rate, boolean blocking) {
+    return latency.stream().filter(l -> l.rate() == rate && l.blocking() == blocking).findFirst();
   }
 
   long maxRssUnderLoad() {
     return underLoad.values().stream().mapToLong(MemorySample::rssBytes).max().orElse(0);
+  }
+
+  /** Whether a figure was measured as often as planned and nothing failed. */
+  boolean complete(Runs runs) {
+    return runs.runs().size() == sizes.runs() && runs.failed() == 0;
+  }
+
+  /** Median [lowest–highest] events/s, with what is missing. */
+  String figure(Runs runs) {
+    if (runs.runs().isEmpty()) {
+      return "not measured" + (runs.failed() > 0 ? format(" (%,d failed)", runs.failed()) : "");
+    }
+    String figure = format("%,.0f [%,.0f–%,.0f]", runs.median(), runs.min(), runs.max());
+    if (runs.runs().size() != sizes.runs()) {
+      figure += format(" (%d of %d runs)", runs.runs().size(), sizes.runs());
+    }
+    if (runs.failed() > 0) {
+      figure += format(" (%,d failed)", runs.failed());
+    }
+    return figure;
+  }
+
+  /**
+   * Herald's figure against a baseline; with an empty {@code scenario}, a further baseline of the
+   * figure on the line above, which is not repeated.
+   */
+  private HeadlineRow compare(
+      String scenario, Runs herald, String baseline, Runs base, Double target) {
+    String rule = target == null ? "" : format("≥ %.1f ×", target);
+    double ratio = herald.ratioTo(base);
+    Boolean met =
+        target == null || base.runs().isEmpty() ? null : complete(herald) && ratio >= target;
+    String heraldFigure = scenario.isEmpty() ? "" : figure(herald);
+    return new HeadlineRow(
+        scenario, heraldFigure, baseline, figure(base), format("%.2f", ratio), rule, met);
+  }
+
+  private static HeadlineRow absolute(String scenario, String figure, String rule, Boolean met) {
+    return new HeadlineRow(scenario, figure, "", "", "", rule, met);
   }
 
   static String format(String pattern, Object... values) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.herald.testing.HeraldIT;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
@@ -27,22 +28,47 @@ class BenchmarkSmokeIT {
 
     BenchmarkResults results = new Benchmark(sizes).run();
 
-    assertThat(results.publish().herald().events()).isEqualTo(sizes.events());
-    assertThat(results.publish().plain().events()).isEqualTo(sizes.events());
-    assertThat(results.publish().herald().failed() + results.publish().plain().failed()).isZero();
-    assertThat(results.restBatch().events()).isEqualTo(sizes.events());
-    assertThat(results.restBatch().failed()).isZero();
-    long backlog = 3L * (sizes.warmup() + sizes.events());
-    assertThat(results.consume().plain().events()).isEqualTo(backlog - sizes.warmup());
-    assertThat(results.consume().herald().events()).isEqualTo(backlog - sizes.warmup());
-    assertThat(results.consume().herald().failed() + results.consume().plain().failed()).isZero();
+    PublishScenario.Result publish = results.publish();
+    for (Runs path : List.of(publish.herald(), publish.plain(), publish.plainValidated())) {
+      assertComplete(path, sizes, sizes.events());
+    }
+    assertComplete(results.restBatch(), sizes, sizes.events());
+    long published = 3L * sizes.runs() * (sizes.warmup() + sizes.events());
+    long rest = sizes.warmup() + (long) sizes.runs() * sizes.events();
+    ConsumeScenario.Result consume = results.consume();
+    assertThat(consume.backlog()).isEqualTo(published + rest);
+    for (Runs consumer :
+        List.of(
+            consume.plain(),
+            consume.plainValidated(),
+            consume.bare(),
+            consume.heraldNonBlocking(),
+            consume.heraldBlocking())) {
+      assertComplete(consumer, sizes, sizes.consumeWindow());
+    }
+    FloodScenario.Result flood = results.flood();
+    assertThat(flood.deadLettered()).isEqualTo(sizes.floodEvents());
+    assertThat(flood.deadLetterRecords()).isGreaterThanOrEqualTo(sizes.floodEvents());
+    assertThat(flood.handled()).isZero();
+    assertComplete(flood.drain(), sizes, sizes.floodEvents() / (sizes.runs() + 1));
     assertThat(results.latency())
-        .singleElement()
-        .satisfies(l -> assertThat(l.recorded()).isEqualTo(l.measured()).isPositive());
+        .hasSize(2)
+        .allSatisfy(l -> assertThat(l.recorded()).isEqualTo(l.measured()).isPositive())
+        .extracting(LatencyResult::blocking)
+        .containsExactly(false, true);
     assertThat(results.idle().rssBytes()).isPositive();
-    assertThat(results.targets()).hasSize(5);
+    assertThat(results.gc()).isNotEmpty().last().satisfies(g -> assertThat(g.phase()).isNull());
+    assertThat(results.targets()).hasSize(8);
     for (Path file : Benchmark.write(results, sizes.output())) {
       assertThat(Files.size(file)).as(file.toString()).isPositive();
     }
+  }
+
+  /** Every run measured, each of {@code events}, nothing failed. */
+  private static void assertComplete(Runs runs, BenchmarkSizes sizes, long events) {
+    assertThat(runs.failed()).isZero();
+    assertThat(runs.runs())
+        .hasSize(sizes.runs())
+        .allSatisfy(run -> assertThat(run.events()).isEqualTo(events));
   }
 }

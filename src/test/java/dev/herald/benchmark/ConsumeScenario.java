@@ -1,69 +1,92 @@
 package dev.herald.benchmark;
 
-import static org.awaitility.Awaitility.await;
-
 import jakarta.json.JsonObject;
-import java.time.Duration;
-import org.awaitility.core.ConditionTimeoutException;
 
 /**
- * Consume throughput on the backlog the publish scenarios left: a plain {@code KafkaConsumer} loop
- * that parses each value, then Herald's channel (decode, validation, {@code EventManager}, the
- * no-op handler, ack), resumed after being paused since the start. Both time the same records,
- * after the same warm-up.
+ * Consume throughput. First on the backlog the publish scenarios left (topped up if too small),
+ * which every consumer reads whole, each with a consumer group of its own: a plain {@code
+ * KafkaConsumer} loop that parses each value, the same loop decoding and validating each record as
+ * Herald does, the bare SmallRye channel doing that work, then Herald's channel with the
+ * non-blocking handler (decode, validation, {@code EventManager}, the handler, ack). Then Herald's
+ * channel again with the blocking handler, on a backlog written for it while it was paused. Each
+ * figure is the last {@code runs} windows of {@code consumeWindow} records of its backlog; what
+ * comes before warms up. The channels are paused again, idle, once they have read their backlog.
  */
 final class ConsumeScenario {
 
-  private static final Duration STALL = Duration.ofSeconds(30);
-  private static final Duration DRAIN = Duration.ofMinutes(10);
+  static final String PLAIN = "consume: plain consumer";
+  static final String VALIDATED = "consume: plain consumer + decode + validate";
+  static final String BARE = "consume: bare SmallRye channel";
+  static final String NON_BLOCKING = "consume: Herald, non-blocking handler";
+  static final String BLOCKING = "consume: Herald, blocking handler";
 
   private final BenchServer server;
   private final BenchmarkSizes sizes;
+  private final Phases phases;
 
-  ConsumeScenario(BenchServer server, BenchmarkSizes sizes) {
+  ConsumeScenario(BenchServer server, BenchmarkSizes sizes, Phases phases) {
     this.server = server;
     this.sizes = sizes;
-  }
-
-  Comparison run() throws InterruptedException {
-    Throughput plain = Throughput.of(server.post("consume/plain?warmup=" + sizes.warmup(), null));
-    return new Comparison(herald(), plain);
+    this.phases = phases;
   }
 
   /**
-   * Waits until every record of the backlog was handled or dead-lettered, or until nothing moved
-   * for {@link #STALL} (at most {@link #DRAIN}); records not handled count as failed.
+   * @param backlog the records of the first backlog, read by every consumer
+   * @param plainValidated the plain consumer decoding, validating and upcasting each record
+   * @param bare the bare SmallRye channel doing the same
    */
-  private Throughput herald() throws InterruptedException {
-    long backlog =
-        server
-            .post("consume/herald?warmup=" + sizes.warmup(), null)
-            .getJsonNumber("backlog")
-            .longValue();
-    JsonObject[] progress = {server.get("consume/herald")};
-    long[] done = {0};
-    long[] movedAt = {System.nanoTime()};
-    try {
-      await("backlog of " + backlog + " handled")
-          .atMost(DRAIN)
-          .pollDelay(Duration.ZERO)
-          .pollInterval(Duration.ofMillis(100))
-          .until(
-              () -> {
-                progress[0] = server.get("consume/herald");
-                long now = number(progress[0], "handled") + number(progress[0], "deadLettered");
-                if (now != done[0]) {
-                  done[0] = now;
-                  movedAt[0] = System.nanoTime();
-                }
-                return done[0] >= backlog || System.nanoTime() - movedAt[0] >= STALL.toNanos();
-              });
-    } catch (ConditionTimeoutException e) {
-      // still moving after DRAIN: the records not handled by then count as failed
+  record Result(
+      long backlog,
+      Runs heraldNonBlocking,
+      Runs heraldBlocking,
+      Runs plain,
+      Runs plainValidated,
+      Runs bare) {}
+
+  Result run() {
+    long needed = sizes.warmup() + (long) sizes.runs() * sizes.consumeWindow();
+    JsonObject backlog = server.post("consume/backlog", null);
+    if (number(backlog, "herald") < needed) {
+      fill("consume-top-up-", needed - number(backlog, "herald"));
+      backlog = server.post("consume/backlog", null);
     }
-    long handled = number(progress[0], "handled");
-    long nanos = number(progress[0], "lastAt") - number(progress[0], "warmAt");
-    return new Throughput(handled - sizes.warmup(), nanos / 1e9, backlog - handled);
+    long records = number(backlog, "herald");
+    phases.start(PLAIN);
+    Runs plain = Runs.of(server.post(plainQuery("consume/plain"), null));
+    phases.start(VALIDATED);
+    Runs validated = Runs.of(server.post(plainQuery("consume/plain-validated"), null));
+    phases.start(BARE);
+    Runs bare = ChannelDrain.run(server, "consume/bare", number(backlog, "bare"), sizes);
+    handler(false);
+    phases.start(NON_BLOCKING);
+    Runs nonBlocking = ChannelDrain.run(server, "consume/herald", records, sizes);
+    phases.start(null);
+    fill("consume-blocking-", needed);
+    handler(true);
+    phases.start(BLOCKING);
+    Runs blocking = ChannelDrain.run(server, "consume/herald", needed, sizes);
+    phases.start(null);
+    return new Result(records, nonBlocking, blocking, plain, validated, bare);
+  }
+
+  private String plainQuery(String path) {
+    return "%s?runs=%d&window=%d".formatted(path, sizes.runs(), sizes.consumeWindow());
+  }
+
+  /** Writes {@code count} valid events with the plain producer while the channels are paused. */
+  private void fill(String run, long count) {
+    Throughput written =
+        Throughput.of(
+            server.post(
+                "fill?run=%s&count=%d".formatted(run, count),
+                BenchmarkEvents.event("template", 0)));
+    if (written.failed() > 0) {
+      throw new IllegalStateException(written.failed() + " of " + count + " events not written");
+    }
+  }
+
+  private void handler(boolean blocking) {
+    server.post("handler?blocking=" + blocking, null);
   }
 
   private static long number(JsonObject json, String name) {

@@ -6,8 +6,9 @@ import java.util.zip.DataFormatException;
 import org.HdrHistogram.Histogram;
 
 /**
- * Publish-to-handler latency at one rate.
+ * Publish-to-handler latency at one rate, with the handler blocking or not.
  *
+ * @param blocking whether the handler ran as blocking
  * @param measured events sent after the warm-up
  * @param recorded measured events the handler saw before the drain time ran out
  * @param publishSeconds how long sending took; more than planned means the publisher fell behind
@@ -15,6 +16,7 @@ import org.HdrHistogram.Histogram;
  */
 record LatencyResult(
     int rate,
+    boolean blocking,
     long measured,
     long recorded,
     long failed,
@@ -22,13 +24,14 @@ record LatencyResult(
     double drainSeconds,
     Histogram histogram) {
 
-  static LatencyResult of(jakarta.json.JsonObject run) {
+  static LatencyResult of(jakarta.json.JsonObject run, boolean blocking) {
     try {
       Histogram histogram =
           Histogram.decodeFromCompressedByteBuffer(
               ByteBuffer.wrap(Base64.getDecoder().decode(run.getString("histogram"))), 0);
       return new LatencyResult(
           run.getInt("rate"),
+          blocking,
           run.getJsonNumber("measured").longValue(),
           run.getJsonNumber("recorded").longValue(),
           run.getJsonNumber("failed").longValue(),

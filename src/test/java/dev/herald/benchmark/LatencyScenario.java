@@ -6,8 +6,9 @@ import java.nio.file.Files;
 
 /**
  * End-to-end latency: the server publishes through Herald at a fixed rate while its channel runs,
- * and the handler records each event's time from publish to handling, in the same JVM. Each rate's
- * full percentile distribution goes to {@code latency-<rate>.hgrm}, in milliseconds.
+ * and the handler, non-blocking or blocking, records each event's time from publish to handling, in
+ * the same JVM. Each run's full percentile distribution goes to {@code
+ * latency-<rate>-<blocking|non-blocking>.hgrm}, in milliseconds.
  */
 final class LatencyScenario {
 
@@ -19,16 +20,25 @@ final class LatencyScenario {
     this.sizes = sizes;
   }
 
-  LatencyResult run(int rate) throws IOException {
+  /** The name of a latency run's phase. */
+  static String phase(int rate, boolean blocking) {
+    return BenchmarkResults.format(
+        "latency at %,d/s, %s handler", rate, blocking ? "blocking" : "non-blocking");
+  }
+
+  LatencyResult run(int rate, boolean blocking) throws IOException {
+    server.post("handler?blocking=" + blocking, null);
+    String mode = blocking ? "blocking" : "non-blocking";
     String query =
-        "latency?run=latency-%d-&rate=%d&warmup-seconds=%d&seconds=%d"
-            .formatted(rate, rate, sizes.latencyWarmupSeconds(), sizes.latencySeconds());
+        "latency?run=latency-%d-%s-&rate=%d&warmup-seconds=%d&seconds=%d"
+            .formatted(rate, mode, rate, sizes.latencyWarmupSeconds(), sizes.latencySeconds());
     LatencyResult result =
-        LatencyResult.of(server.post(query, BenchmarkEvents.event("template", 0)));
+        LatencyResult.of(server.post(query, BenchmarkEvents.event("template", 0)), blocking);
     Files.createDirectories(sizes.output());
     try (PrintStream out =
         new PrintStream(
-            Files.newOutputStream(sizes.output().resolve("latency-" + rate + ".hgrm")))) {
+            Files.newOutputStream(
+                sizes.output().resolve("latency-" + rate + "-" + mode + ".hgrm")))) {
       result.histogram().outputPercentileDistribution(out, 1e6);
     }
     return result;

@@ -12,8 +12,9 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
- * REST ingest: {@code POST /api/events/batch} from this JVM with a few requests in flight, every
- * body built before the clock starts. An event counts once its batch is answered 202 (stored).
+ * REST ingest: {@code POST /api/events/batch} from this JVM with a few requests in flight, one
+ * warm-up, then {@code runs} timed runs, every body of a run built before its clock starts. An
+ * event counts once its batch is answered 202 (stored).
  */
 final class RestBatchScenario {
 
@@ -26,16 +27,20 @@ final class RestBatchScenario {
     this.sizes = sizes;
   }
 
-  Throughput run() throws Exception {
+  Runs run() throws Exception {
     post(bodies("rest-w-", sizes.warmup()));
-    List<String> bodies = bodies("rest-m-", sizes.events());
-    long start = System.nanoTime();
-    long failed = post(bodies);
-    double seconds = (System.nanoTime() - start) / 1e9;
+    List<Throughput> runs = new ArrayList<>();
+    for (int run = 1; run <= sizes.runs(); run++) {
+      List<String> bodies = bodies("rest-m" + run + "-", sizes.events());
+      long start = System.nanoTime();
+      long failed = post(bodies);
+      double seconds = (System.nanoTime() - start) / 1e9;
+      runs.add(new Throughput((long) bodies.size() * sizes.restBatch() - failed, seconds, failed));
+    }
     if (firstError.get() != null) {
       System.err.println("REST batch ingest: first failure: " + firstError.get());
     }
-    return new Throughput((long) bodies.size() * sizes.restBatch() - failed, seconds, failed);
+    return Runs.of(runs);
   }
 
   private List<String> bodies(String run, int events) {

@@ -23,12 +23,14 @@ final class ResultsJson {
     json.put("cpu", cpu(results.cpu()));
     json.put("server", results.server());
     json.put("sizes", sizes(results.sizes()));
-    json.put("publish", comparison(results.publish()));
-    json.put("restBatchIngest", throughput(results.restBatch()));
-    json.put("consume", comparison(results.consume()));
+    json.put("headline", results.headline());
+    json.put("publish", publish(results.publish()));
+    json.put("restBatchIngest", runs(results.restBatch()));
+    json.put("consume", consume(results.consume()));
+    json.put("invalidFlood", flood(results.flood(), results.consume()));
     json.put("latency", results.latency().stream().map(ResultsJson::latency).toList());
+    json.put("gc", results.gc().stream().map(ResultsJson::gc).toList());
     json.put("memory", memory(results));
-    json.put("targets", results.targets());
     return JSON.writeValueAsString(json);
   }
 
@@ -47,19 +49,67 @@ final class ResultsJson {
     json.put("dataBytes", BenchmarkEvents.DATA_BYTES);
     json.put("events", sizes.events());
     json.put("warmup", sizes.warmup());
+    json.put("runs", sizes.runs());
     json.put("restBatch", sizes.restBatch());
     json.put("restConcurrency", sizes.restConcurrency());
+    json.put("consumeWindow", sizes.consumeWindow());
+    json.put("floodEvents", sizes.floodEvents());
     json.put("latencyRates", sizes.latencyRates());
     json.put("latencySeconds", sizes.latencySeconds());
     json.put("latencyWarmupSeconds", sizes.latencyWarmupSeconds());
     return json;
   }
 
-  private static Map<String, Object> comparison(Comparison comparison) {
+  private static Map<String, Object> publish(PublishScenario.Result publish) {
     Map<String, Object> json = new LinkedHashMap<>();
-    json.put("herald", throughput(comparison.herald()));
-    json.put("plain", throughput(comparison.plain()));
-    json.put("ratio", round(comparison.ratio()));
+    json.put("herald", runs(publish.herald()));
+    json.put("plain", runs(publish.plain()));
+    json.put("plainValidated", runs(publish.plainValidated()));
+    json.put("ratioToPlain", round(publish.herald().ratioTo(publish.plain())));
+    json.put("ratioToPlainValidated", round(publish.herald().ratioTo(publish.plainValidated())));
+    return json;
+  }
+
+  private static Map<String, Object> consume(ConsumeScenario.Result consume) {
+    Map<String, Object> json = new LinkedHashMap<>();
+    json.put("backlog", consume.backlog());
+    json.put("plain", runs(consume.plain()));
+    json.put("plainValidated", runs(consume.plainValidated()));
+    json.put("bare", runs(consume.bare()));
+    json.put("heraldNonBlocking", heraldConsume(consume.heraldNonBlocking(), consume));
+    json.put("heraldBlocking", heraldConsume(consume.heraldBlocking(), consume));
+    return json;
+  }
+
+  private static Map<String, Object> heraldConsume(Runs herald, ConsumeScenario.Result consume) {
+    Map<String, Object> json = runs(herald);
+    json.put("ratioToPlain", round(herald.ratioTo(consume.plain())));
+    json.put("ratioToPlainValidated", round(herald.ratioTo(consume.plainValidated())));
+    json.put("ratioToBare", round(herald.ratioTo(consume.bare())));
+    return json;
+  }
+
+  private static Map<String, Object> flood(
+      FloodScenario.Result flood, ConsumeScenario.Result consume) {
+    Map<String, Object> json = new LinkedHashMap<>();
+    json.put("published", flood.published());
+    json.put("deadLettered", flood.deadLettered());
+    json.put("deadLetterTopicRecords", flood.deadLetterRecords());
+    json.put("reachedHandler", flood.handled());
+    json.put("drain", runs(flood.drain()));
+    json.put("ratioToValidNonBlocking", round(flood.drain().ratioTo(consume.heraldNonBlocking())));
+    json.put("ratioToValidBlocking", round(flood.drain().ratioTo(consume.heraldBlocking())));
+    return json;
+  }
+
+  /** A figure's median, lowest and highest events/s, and each run. */
+  private static Map<String, Object> runs(Runs runs) {
+    Map<String, Object> json = new LinkedHashMap<>();
+    json.put("medianPerSecond", Math.round(runs.median()));
+    json.put("minPerSecond", Math.round(runs.min()));
+    json.put("maxPerSecond", Math.round(runs.max()));
+    json.put("failed", runs.failed());
+    json.put("runs", runs.runs().stream().map(ResultsJson::throughput).toList());
     return json;
   }
 
@@ -75,6 +125,7 @@ final class ResultsJson {
   private static Map<String, Object> latency(LatencyResult latency) {
     Map<String, Object> json = new LinkedHashMap<>();
     json.put("rate", latency.rate());
+    json.put("blockingHandler", latency.blocking());
     json.put("measured", latency.measured());
     json.put("recorded", latency.recorded());
     json.put("failed", latency.failed());
@@ -87,11 +138,25 @@ final class ResultsJson {
     return json;
   }
 
+  private static Map<String, Object> gc(GcPhase phase) {
+    Map<String, Object> json = new LinkedHashMap<>();
+    json.put("phase", phase.phase() == null ? "whole run" : phase.phase());
+    json.put("wallSeconds", round(phase.wallSeconds()));
+    json.put("pauses", phase.pauses());
+    json.put("pauseP99Millis", phase.pauseP99Millis());
+    json.put("pauseMaxMillis", phase.pauseMaxMillis());
+    json.put("pauseMillis", phase.pauseMillis());
+    json.put("pauseShare", round(phase.pauseShare()));
+    json.put("concurrentCycles", phase.concurrentCycles());
+    json.put("concurrentMillis", phase.concurrentMillis());
+    return json;
+  }
+
   private static Map<String, Object> memory(BenchmarkResults results) {
     Map<String, Object> json = new LinkedHashMap<>();
     json.put("idleAfterWarmup", results.idle());
     json.put("idleAfterFullGc", results.idleAfterGc());
-    json.put("highestPerScenario", results.underLoad());
+    json.put("highestPerPhase", results.underLoad());
     json.put("maxRssUnderLoadBytes", results.maxRssUnderLoad());
     return json;
   }

@@ -5,7 +5,9 @@ import static dev.herald.benchmark.BenchmarkResults.format;
 import java.util.Map;
 
 /**
- * {@code results.md}: the targets first, then each scenario's figures, then where they come from.
+ * {@code results.md}, as it goes into the README: the headline (each Herald figure against its
+ * baselines and its target), then latency, garbage collection per phase, memory, and the machine
+ * and settings the figures come from.
  */
 final class ResultsMarkdown {
 
@@ -32,36 +34,62 @@ final class ResultsMarkdown {
             r.loadAverageAtEnd(),
             r.cpu().otherShare() * 100));
     line("");
-    line("## Targets");
+    headline(r);
+    latency(r);
+    gc(r);
+    memory(r);
+    facts(r);
+    return out.toString();
+  }
+
+  private void headline(BenchmarkResults r) {
+    line("## Headline");
     line("");
-    line("| target | rule | measured | met |");
-    line("|---|---|---|---|");
-    for (Target t : r.targets()) {
-      String met = t.met() == null ? "not measured" : t.met() ? "yes" : "**no**";
-      line("| " + t.name() + " | " + t.rule() + " | " + t.measured() + " | " + met + " |");
-    }
-    line("");
-    line("## Throughput (events/s)");
-    line("");
-    line("| scenario | Herald | plain Kafka client | ratio |");
-    line("|---|---:|---:|---:|");
-    comparison("publish (`EventPublisher` vs `KafkaProducer`)", r.publish());
-    comparison("consume + route + ack (channel vs `KafkaConsumer` loop)", r.consume());
     line(
         format(
-            "| REST batch ingest (`POST /api/events/batch`, %d per request, %d in flight) | %,.0f |"
-                + " | |",
-            r.sizes().restBatch(), r.sizes().restConcurrency(), r.restBatch().perSecond()));
+            "Throughput in events/s: the median of %d runs [lowest–highest], all in this run on"
+                + " this machine; a ratio is Herald's median over the baseline's.",
+            r.sizes().runs()));
     line("");
+    line("| scenario | Herald | baseline | baseline figure | ratio | target | met |");
+    line("|---|---:|---|---:|---:|---|---|");
+    for (HeadlineRow row : r.headline()) {
+      String met =
+          !row.hasTarget() ? "" : row.met() == null ? "not measured" : row.met() ? "yes" : "**no**";
+      line(
+          "| "
+              + String.join(
+                  " | ",
+                  row.scenario(),
+                  row.herald(),
+                  row.baseline(),
+                  row.baselineFigure(),
+                  row.ratio(),
+                  row.target(),
+                  met)
+              + " |");
+    }
+    line("");
+    FloodScenario.Result flood = r.flood();
+    line(
+        format(
+            "Invalid flood: %,d invalid events written, %,d dead-lettered by Herald's count, %,d"
+                + " records on the dead-letter topic, %,d reached the handler.",
+            flood.published(), flood.deadLettered(), flood.deadLetterRecords(), flood.handled()));
+    line("");
+  }
+
+  private void latency(BenchmarkResults r) {
     line("## End-to-end latency (publish to handler)");
     line("");
-    line("| rate (events/s) | events | p50 ms | p99 ms | p99.9 ms | max ms | complete |");
-    line("|---:|---:|---:|---:|---:|---:|---|");
+    line("| rate (events/s) | handler | events | p50 ms | p99 ms | p99.9 ms | max ms | complete |");
+    line("|---:|---|---:|---:|---:|---:|---:|---|");
     for (LatencyResult l : r.latency()) {
       line(
           format(
-              "| %,d | %,d | %.2f | %.2f | %.2f | %.2f | %s |",
+              "| %,d | %s | %,d | %.2f | %.2f | %.2f | %.2f | %s |",
               l.rate(),
+              l.blocking() ? "blocking" : "non-blocking",
               l.recorded(),
               l.millis(50),
               l.millis(99),
@@ -73,16 +101,33 @@ final class ResultsMarkdown {
                       "no: %d of %d seen, %d failed", l.recorded(), l.measured(), l.failed())));
     }
     line("");
-    memory(r);
-    facts(r);
-    return out.toString();
   }
 
-  private void comparison(String name, Comparison c) {
+  private void gc(BenchmarkResults r) {
+    line("## Garbage collection per phase (server)");
+    line("");
     line(
-        format(
-            "| %s | %,.0f | %,.0f | %.2f |",
-            name, c.herald().perSecond(), c.plain().perSecond(), c.ratio()));
+        "Stop-the-world pauses from the JVM's collector notifications (whole milliseconds; the"
+            + " benchmark profile also keeps the JVM's own log, `gc.log`); concurrent cycles"
+            + " (ZGC, Shenandoah) apart.");
+    line("");
+    line(
+        "| phase | seconds | pauses | p99 ms | max ms | time in pauses | concurrent cycles (ms) |");
+    line("|---|---:|---:|---:|---:|---:|---:|");
+    for (GcPhase phase : r.gc()) {
+      line(
+          format(
+              "| %s | %.1f | %d | %d | %d | %.1f%% | %d (%,d) |",
+              phase.phase() == null ? "**whole run**" : phase.phase(),
+              phase.wallSeconds(),
+              phase.pauses(),
+              phase.pauseP99Millis(),
+              phase.pauseMaxMillis(),
+              phase.pauseShare() * 100,
+              phase.concurrentCycles(),
+              phase.concurrentMillis()));
+    }
+    line("");
   }
 
   private void memory(BenchmarkResults r) {
@@ -90,7 +135,7 @@ final class ResultsMarkdown {
     line("");
     line("| when | RSS | heap used | heap committed | non-heap used |");
     line("|---|---:|---:|---:|---:|");
-    memoryRow("idle after warm-up", r.idle());
+    memoryRow("idle after publish, consume and the flood", r.idle());
     memoryRow("idle after a full GC", r.idleAfterGc());
     for (Map.Entry<String, MemorySample> phase : r.underLoad().entrySet()) {
       memoryRow("highest during " + phase.getKey(), phase.getValue());
@@ -111,16 +156,41 @@ final class ResultsMarkdown {
 
   private void facts(BenchmarkResults r) {
     Map<String, Object> s = r.server();
+    BenchmarkSizes sizes = r.sizes();
     line("## Setup");
     line("");
     line(
         format(
-            "- Event: `%s`, data %d bytes of JSON, validated against its schema; %,d timed events"
-                + " per path after %,d warm-up events.",
-            dev.herald.benchmark.server.BenchmarkHandler.TYPE,
-            BenchmarkEvents.DATA_BYTES,
-            r.sizes().events(),
-            r.sizes().warmup()));
+            "- Event: `%s`, data %d bytes of JSON, validated against its schema.",
+            dev.herald.benchmark.server.BenchmarkHandler.TYPE, BenchmarkEvents.DATA_BYTES));
+    line(
+        format(
+            "- Publish: each path %d times, the paths taking turns, each run %,d timed events"
+                + " after %,d of warm-up, up to 10,000 in flight. REST: %,d warm-up events, then"
+                + " %d runs of %,d.",
+            sizes.runs(),
+            sizes.events(),
+            sizes.warmup(),
+            sizes.warmup(),
+            sizes.runs(),
+            sizes.events()));
+    line(
+        format(
+            "- Consume: every consumer reads the same backlog of %,d records (what publishing"
+                + " left), each with a consumer group of its own (the plain loops are assigned the"
+                + " partitions from where Herald's group starts); its runs are the last %d windows"
+                + " of %,d records, the rest warms up. Herald's blocking handler then reads %,d more, written for"
+                + " it. Invalid flood: %,d records, runs of a quarter each.",
+            r.consume().backlog(),
+            sizes.runs(),
+            sizes.consumeWindow(),
+            sizes.warmup() + (long) sizes.runs() * sizes.consumeWindow(),
+            sizes.floodEvents()));
+    line(
+        format(
+            "- Latency: Herald's publisher at a fixed rate for %d s after %d s of warm-up; memory"
+                + " sampled every second.",
+            sizes.latencySeconds(), sizes.latencyWarmupSeconds()));
     line(
         "- Versions: Open Liberty "
             + s.get("openLiberty")
@@ -133,8 +203,10 @@ final class ResultsMarkdown {
             + ".");
     line("- Server JVM: " + s.get("jdk") + ", options " + s.get("jvmOptions") + ".");
     line("- Herald: " + s.get("herald") + "; topic `" + s.get("topic") + "`.");
-    line("- Producer settings (Herald's and the plain producer's): " + s.get("producer") + ".");
-    line("- Consumer settings (the plain consumer's): " + s.get("consumer") + ".");
+    line("- Herald's channel: " + s.get("heraldChannel") + ".");
+    line("- Bare SmallRye channel: " + s.get("bareChannel") + ".");
+    line("- Producer settings (Herald's and the plain producers'): " + s.get("producer") + ".");
+    line("- Consumer settings (the plain consumers'): " + s.get("consumer") + ".");
     line(
         "- Everything runs on this one machine: broker, Liberty and the benchmark client share its"
             + " cores.");

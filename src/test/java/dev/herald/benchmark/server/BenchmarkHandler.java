@@ -3,20 +3,21 @@ package dev.herald.benchmark.server;
 import dev.herald.api.CloudEvent;
 import dev.herald.api.EventHandler;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAccumulator;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.Recorder;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * The only handler the benchmark runs: does nothing with the event but count it and, when the event
- * carries {@value #SENT}, record the time from its publish to this call.
+ * The only handler the benchmark runs: does nothing with the event but count it, note when the
+ * count reached each of its {@link Marks}, and, when the event carries {@value #SENT}, record the
+ * time from its publish to this call. Whether it is {@link #blocking()} is switched at run time,
+ * between scenarios: Herald asks it for every event.
  */
 @ApplicationScoped
 public class BenchmarkHandler implements EventHandler {
@@ -27,15 +28,11 @@ public class BenchmarkHandler implements EventHandler {
   /** Extension: when the event was meant to be published, as {@link System#nanoTime()}. */
   public static final String SENT = "benchsent";
 
-  @Inject
-  @ConfigProperty(name = "herald.bench.blocking-handler", defaultValue = "false")
-  boolean blockingHandler;
-
+  private volatile boolean blocking;
   private final AtomicLong handled = new AtomicLong();
   private final AtomicLong recorded = new AtomicLong();
   private final LongAccumulator lastAt = new LongAccumulator(Long::max, 0);
-  private volatile long warmupEvents;
-  private volatile long warmAt;
+  private volatile Marks marks = Marks.none();
   private volatile Recorder latencies = new Recorder(3);
   private volatile CountDownLatch awaited = new CountDownLatch(0);
 
@@ -45,12 +42,17 @@ public class BenchmarkHandler implements EventHandler {
   }
 
   /**
-   * A no-op is non-blocking, so it runs on the channel's thread; {@code
-   * -Dherald.bench.blocking-handler=true} measures the path of a blocking handler instead.
+   * Non-blocking, a no-op runs on the channel's thread; blocking (the default of {@link
+   * EventHandler}, so a user's usual case), it runs on a managed thread.
    */
   @Override
   public boolean blocking() {
-    return blockingHandler;
+    return blocking;
+  }
+
+  /** From the next event on, Herald runs this handler as blocking or not. */
+  public void blocking(boolean blocking) {
+    this.blocking = blocking;
   }
 
   @Override
@@ -61,9 +63,7 @@ public class BenchmarkHandler implements EventHandler {
   @Override
   public void handle(CloudEvent event) {
     long now = System.nanoTime();
-    if (handled.incrementAndGet() == warmupEvents) {
-      warmAt = now;
-    }
+    marks.reached(handled.incrementAndGet(), now);
     lastAt.accumulate(now);
     String sent = event.extension(SENT);
     if (sent != null) {
@@ -73,14 +73,13 @@ public class BenchmarkHandler implements EventHandler {
     }
   }
 
-  /** Starts counting anew; the time at which the {@code warmupEvents}-th event arrives is kept. */
-  public void reset(long warmupEvents) {
-    this.warmupEvents = warmupEvents;
-    warmAt = 0;
-    lastAt.reset();
+  /** Starts counting anew; the times at which the count reaches each mark are kept. */
+  public void reset(Marks marks) {
     handled.set(0);
     recorded.set(0);
+    lastAt.reset();
     latencies = new Recorder(3);
+    this.marks = marks;
   }
 
   /**
@@ -94,7 +93,12 @@ public class BenchmarkHandler implements EventHandler {
   }
 
   public Counts counts() {
-    return new Counts(handled.get(), recorded.get(), warmupEvents, warmAt, lastAt.get());
+    return new Counts(handled.get(), recorded.get(), lastAt.get());
+  }
+
+  /** The windows between the marks reached since the last reset. */
+  public List<Timing> runs() {
+    return marks.windows();
   }
 
   /** The latencies recorded since the last reset, as a compressed, Base64-encoded histogram. */
@@ -106,10 +110,10 @@ public class BenchmarkHandler implements EventHandler {
   }
 
   /**
-   * What the handler saw since the last reset; times are {@link System#nanoTime()} of the server.
+   * What the handler saw since the last reset.
    *
-   * @param warmAt when the {@code warmupEvents}-th event arrived, 0 before
-   * @param lastAt when the latest event arrived, 0 before the first
+   * @param lastAt when the latest event arrived ({@link System#nanoTime()} of the server), 0 before
+   *     the first
    */
-  public record Counts(long handled, long recorded, long warmupEvents, long warmAt, long lastAt) {}
+  public record Counts(long handled, long recorded, long lastAt) {}
 }

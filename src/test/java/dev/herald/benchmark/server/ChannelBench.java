@@ -1,15 +1,14 @@
 package dev.herald.benchmark.server;
 
-import dev.herald.config.EventChannel;
 import dev.herald.metrics.HeraldMetrics;
 import io.smallrye.reactive.messaging.ChannelRegistry;
-import io.smallrye.reactive.messaging.PausableChannel;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 /**
- * Herald's side of the consume scenario: its channel for the benchmark type, paused since the
- * start, is resumed on the backlog; the {@link BenchmarkHandler} counts its progress.
+ * Herald's side of the consume scenarios: its channel for the benchmark type, paused since the
+ * start, is resumed on a backlog and paused again once it has read it; the {@link BenchmarkHandler}
+ * counts its progress and times its runs, Herald's metrics count what it dead-lettered.
  */
 @ApplicationScoped
 public class ChannelBench {
@@ -22,42 +21,34 @@ public class ChannelBench {
   private volatile long deadLetteredBefore;
 
   /**
-   * Resumes the channel and returns how many records it has to read: the topic's end offsets less
-   * what its group committed. The handler counts from zero again.
+   * Resumes the channel on a backlog of {@code backlog} records, whose last {@code runs} windows of
+   * {@code window} events are timed. The handler counts from zero again.
    */
-  public long resume(int warmup) throws Exception {
-    EventChannel channel = kafka.channel();
-    long backlog = Backlog.of(kafka.admin(), channel.topic(), channel.groupId());
-    handler.reset(warmup);
+  public void resume(long backlog, int runs, long window) {
+    handler.reset(Marks.lastWindows(backlog, runs, window));
     deadLetteredBefore = deadLettered();
-    PausableChannel pausable = registry.getPausable(channel.channel());
-    if (pausable == null) {
-      throw new IllegalStateException(
-          "Channel "
-              + channel.channel()
-              + " is not pausable: the benchmark deployment's configuration sets"
-              + " mp.messaging.incoming."
-              + channel.channel()
-              + ".pausable=true; a channel with a concurrency setting cannot be paused");
-    }
-    pausable.resume();
-    return backlog;
+    Channels.pausable(registry, kafka.channel().channel()).resume();
+  }
+
+  /** Resumes the channel without counting anew. */
+  public void resume() {
+    Channels.pausable(registry, kafka.channel().channel()).resume();
+  }
+
+  /** Stops the channel's demand; records already requested are still handled. */
+  public void pause() {
+    Channels.pausable(registry, kafka.channel().channel()).pause();
   }
 
   /** What the channel did since it was resumed. */
-  public Progress progress() {
+  public ChannelProgress progress() {
     BenchmarkHandler.Counts counts = handler.counts();
-    return new Progress(
-        counts.handled(), deadLettered() - deadLetteredBefore, counts.warmAt(), counts.lastAt());
+    return new ChannelProgress(
+        counts.handled(), deadLettered() - deadLetteredBefore, 0, counts.lastAt(), handler.runs());
   }
 
-  /**
-   * @param handled events the handler saw
-   * @param deadLettered records the channel sent to its dead-letter topic instead
-   */
-  public record Progress(long handled, long deadLettered, long warmAt, long lastAt) {}
-
-  private long deadLettered() {
+  /** Records of the benchmark type Herald dead-lettered since it started. */
+  public long deadLettered() {
     HeraldMetrics.TypeTotals totals = metrics.typeTotals().get(BenchmarkHandler.TYPE);
     return totals == null ? 0 : totals.deadLettered();
   }

@@ -28,7 +28,7 @@ public class LatencyBench {
     long warmup = (long) rate * warmupSeconds;
     long total = warmup + (long) rate * seconds;
     LongAdder failed = new LongAdder();
-    handler.reset(0);
+    handler.reset(Marks.none());
     CountDownLatch arrived = handler.expect(total - warmup);
     long start = System.nanoTime();
     for (long i = 0; i < total; i++) {

@@ -33,14 +33,21 @@ public class PlainKafka {
     return new TreeMap<>(clients.producerSettings(PublishSettings.KAFKA_PREFIX, Map.of()));
   }
 
-  /** The channel's consumer settings, in a group of its own. */
+  /**
+   * The channel's consumer settings, in a group of its own, committing nothing (SmallRye's channels
+   * turn Kafka's auto-commit off too).
+   */
   public Map<String, Object> consumer(String groupId) {
     Map<String, Object> settings =
         new TreeMap<>(
             clients.settings(
                 ConsumerConfig.configNames(),
                 "mp.messaging.incoming." + channel().channel() + ".",
-                Map.of(ConsumerConfig.GROUP_ID_CONFIG, groupId)));
+                Map.of(
+                    ConsumerConfig.GROUP_ID_CONFIG,
+                    groupId,
+                    ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
+                    "false")));
     settings.remove(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG);
     settings.remove(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG);
     return settings;

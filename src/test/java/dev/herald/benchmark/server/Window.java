@@ -7,6 +7,7 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Function;
+import java.util.function.IntFunction;
 
 /**
  * Sends items asynchronously with at most {@value #SIZE} unacknowledged at a time, as a busy caller
@@ -22,13 +23,22 @@ final class Window {
   /** Sends every item and returns the time until the last acknowledgement. */
   static <T> Timing sendAll(List<T> items, Function<T, CompletionStage<?>> send)
       throws InterruptedException {
+    return sendEach(items.size(), items::get, send);
+  }
+
+  /**
+   * Sends items {@code 0} to {@code count - 1}, each made just before it is sent (so that a large
+   * count does not sit in the heap at once); returns the time until the last acknowledgement.
+   */
+  static <T> Timing sendEach(int count, IntFunction<T> item, Function<T, CompletionStage<?>> send)
+      throws InterruptedException {
     Semaphore window = new Semaphore(SIZE);
-    CountDownLatch done = new CountDownLatch(items.size());
+    CountDownLatch done = new CountDownLatch(count);
     LongAdder failed = new LongAdder();
     long start = System.nanoTime();
-    for (T item : items) {
+    for (int i = 0; i < count; i++) {
       window.acquire();
-      send.apply(item)
+      send.apply(item.apply(i))
           .whenComplete(
               (result, error) -> {
                 if (error != null) {
@@ -41,6 +51,6 @@ final class Window {
     if (!done.await(5, TimeUnit.MINUTES)) {
       throw new IllegalStateException(done.getCount() + " sends not acknowledged in 5 minutes");
     }
-    return new Timing(items.size(), System.nanoTime() - start, failed.sum());
+    return new Timing(count, System.nanoTime() - start, failed.sum());
   }
 }
