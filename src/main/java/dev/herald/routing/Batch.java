@@ -20,7 +20,10 @@ final class Batch {
   private static final int SETTLED = 1;
   private static final int ABANDONED = 2;
 
+  /** Each record until it settles or is abandoned: then only its offset is kept. */
   private final Consumed[] records;
+
+  private final long[] offsets;
   private final AtomicIntegerArray states;
   private final AtomicInteger open;
   private final List<Run> runs;
@@ -29,6 +32,10 @@ final class Batch {
 
   Batch(List<Consumed> records, long receivedAtMillis) {
     this.records = records.toArray(Consumed[]::new);
+    this.offsets = new long[this.records.length];
+    for (int i = 0; i < this.records.length; i++) {
+      offsets[i] = this.records[i].offset();
+    }
     this.states = new AtomicIntegerArray(this.records.length);
     this.open = new AtomicInteger(this.records.length);
     this.receivedAtMillis = receivedAtMillis;
@@ -55,14 +62,18 @@ final class Batch {
     return records[index];
   }
 
+  /** The record is done with: its offset may be committed. Its value is let go. */
   void settle(int index) {
     if (states.compareAndSet(index, OPEN, SETTLED)) {
+      records[index] = null;
       open.decrementAndGet();
     }
   }
 
+  /** The record's handling was cut short: its offset holds back its partition's commit. */
   void abandon(int index) {
     if (states.compareAndSet(index, OPEN, ABANDONED)) {
+      records[index] = null;
       open.decrementAndGet();
     }
   }
@@ -108,7 +119,7 @@ final class Batch {
     long advance() {
       long next = -1;
       while (settledPrefix < indexes.length && settled(indexes[settledPrefix])) {
-        next = records[indexes[settledPrefix]].offset() + 1;
+        next = offsets[indexes[settledPrefix]] + 1;
         settledPrefix++;
       }
       return next;

@@ -24,7 +24,10 @@ final class BenchmarkDeployment {
             .addAsManifestResource(
                 "benchmark/microprofile-config.properties", "microprofile-config.properties");
     return ShrinkWrap.createFromZipFile(WebArchive.class, war)
-        .addPackage(BenchmarkHandler.class.getPackage())
+        .addPackages(
+            false,
+            path -> !path.get().matches(".*Test(\\$.*)?\\.class"),
+            BenchmarkHandler.class.getPackage())
         .addAsLibrary(config)
         .addAsLibrary(jarOf(Recorder.class));
   }
