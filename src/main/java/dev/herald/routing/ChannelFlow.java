@@ -3,6 +3,7 @@ package dev.herald.routing;
 import dev.herald.api.CloudEvent;
 import dev.herald.api.EventOutcome;
 import dev.herald.reliability.DeadLetterHeaders;
+import dev.herald.reliability.RetryPolicy;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -29,14 +30,17 @@ final class ChannelFlow {
 
   final String channel;
   final Offsets offsets;
+  private final RetryPolicy policy;
   private final EventManager manager;
   private final Slot[] slots;
   private final AtomicInteger batches = new AtomicInteger();
   private volatile CompletableFuture<Void> room;
 
-  ChannelFlow(String channel, Offsets offsets, EventManager manager, Slot[] slots) {
+  ChannelFlow(
+      String channel, Offsets offsets, RetryPolicy policy, EventManager manager, Slot[] slots) {
     this.channel = channel;
     this.offsets = offsets;
+    this.policy = policy;
     this.manager = manager;
     this.slots = slots;
   }
@@ -150,7 +154,7 @@ final class ChannelFlow {
       return null;
     }
     manager.monitor.consumed(channel, event.type());
-    return manager.dispatchOf(channel, event);
+    return manager.dispatchOf(channel, policy, event);
   }
 
   /** Settles a record whose handlers were all called: handled, retried later or dead-lettered. */

@@ -37,8 +37,9 @@ record Consumed(
     return kafka.getKey() != null ? kafka.getKey() : kafka.getPartition();
   }
 
+  /** The record's own headers (the metadata's {@code getHeaders()} copies them). */
   Headers headers() {
-    return kafka.getHeaders();
+    return kafka.getRecord().headers();
   }
 
   byte[] value() {

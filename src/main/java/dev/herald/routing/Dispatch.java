@@ -1,7 +1,6 @@
 package dev.herald.routing;
 
 import dev.herald.api.CloudEvent;
-import dev.herald.api.EventHandler;
 import dev.herald.api.EventOutcome;
 import dev.herald.api.HandlerResult;
 import dev.herald.reliability.RetryPolicy;
@@ -20,14 +19,14 @@ final class Dispatch {
   final String channel;
   final CloudEvent event;
   final RetryPolicy policy;
-  private final List<EventHandler> handlers;
+  private final List<Handler> handlers;
   private final List<HandlerResult> results;
   private int next;
   private int attempt = 1;
   private Instant firstFailure;
   private Instant lastFailure;
 
-  Dispatch(String channel, CloudEvent event, RetryPolicy policy, List<EventHandler> handlers) {
+  Dispatch(String channel, CloudEvent event, RetryPolicy policy, List<Handler> handlers) {
     this.channel = channel;
     this.event = event;
     this.policy = policy;
@@ -39,7 +38,7 @@ final class Dispatch {
     return next == handlers.size();
   }
 
-  EventHandler handler() {
+  Handler handler() {
     return handlers.get(next);
   }
 

@@ -8,6 +8,7 @@ import dev.herald.api.HandlerResult;
 import dev.herald.config.ConsumeSettings;
 import dev.herald.reliability.DeadLetterHeaders;
 import dev.herald.reliability.RetryPolicies;
+import dev.herald.reliability.RetryPolicy;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
@@ -62,7 +63,7 @@ public class EventManager implements ChannelRouter {
 
   private volatile Watchdog watchdog;
 
-  private List<EventHandler> handlers;
+  private List<Handler> handlers;
 
   /** Set when the application stops: failures then come from the stop, not from the event. */
   private volatile boolean stopping;
@@ -75,7 +76,7 @@ public class EventManager implements ChannelRouter {
   }
 
   void useHandlers(List<EventHandler> handlers) {
-    this.handlers = List.copyOf(handlers);
+    this.handlers = handlers.stream().map(Handler::of).toList();
   }
 
   void stopping(@Observes @BeforeDestroyed(ApplicationScoped.class) Object ignored) {
@@ -124,7 +125,8 @@ public class EventManager implements ChannelRouter {
     for (int i = 0; i < slots.length; i++) {
       slots[i] = slot();
     }
-    return new ChannelFlow(channel, offsets.forChannel(channel), this, slots);
+    return new ChannelFlow(
+        channel, offsets.forChannel(channel), retries.forChannel(channel), this, slots);
   }
 
   private Slot slot() {
@@ -153,14 +155,14 @@ public class EventManager implements ChannelRouter {
   }
 
   /** The way of an event of a channel through the handlers that accept it. */
-  Dispatch dispatchOf(String channel, CloudEvent event) {
-    List<EventHandler> accepting = new ArrayList<>(handlers.size());
-    for (EventHandler handler : handlers) {
-      if (handler.accepts(event)) {
+  Dispatch dispatchOf(String channel, RetryPolicy policy, CloudEvent event) {
+    List<Handler> accepting = new ArrayList<>(handlers.size());
+    for (Handler handler : handlers) {
+      if (handler.bean().accepts(event)) {
         accepting.add(handler);
       }
     }
-    return new Dispatch(channel, event, retries.forChannel(channel), accepting);
+    return new Dispatch(channel, event, policy, accepting);
   }
 
   /**
@@ -180,7 +182,7 @@ public class EventManager implements ChannelRouter {
               return null;
             }
             taken = true;
-            return dispatchOf(channel, event);
+            return dispatchOf(channel, retries.forChannel(channel), event);
           }
 
           @Override

@@ -9,7 +9,7 @@ import dev.herald.config.EventChannels;
 import dev.herald.events.EventDecodingException;
 import dev.herald.events.KafkaBinding;
 import dev.herald.schemas.EventValidator;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -21,7 +21,7 @@ import org.apache.kafka.common.header.Headers;
  * else is an {@link EventRejectedException} whose message says exactly what is wrong, and, when the
  * data fits another version than the one it was read as, which version to send.
  */
-@ApplicationScoped
+@Dependent
 public class EventReader {
 
   @Inject EventChannels channels;

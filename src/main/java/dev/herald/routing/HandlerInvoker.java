@@ -4,7 +4,7 @@ import dev.herald.api.CloudEvent;
 import dev.herald.api.EventHandler;
 import dev.herald.api.HandlerResult;
 import dev.herald.reliability.IdempotencyStore;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import java.time.Duration;
 
@@ -12,8 +12,9 @@ import java.time.Duration;
  * Calls one handler once with one event, on the calling thread: skipped when the handler already
  * completed that event id, marked completed when it returns. Where the call runs, how long it may
  * take and whether it is tried again is the {@link Slot}'s and the {@link Dispatch}'s business.
+ * Stateless, so dependent: its owner calls it directly, not through a client proxy.
  */
-@ApplicationScoped
+@Dependent
 public class HandlerInvoker {
 
   @Inject IdempotencyStore idempotency;
@@ -31,9 +32,8 @@ public class HandlerInvoker {
    * @throws FailedAttempt the handler threw
    * @throws HandlingInterruptedException the handler was interrupted (the stop, or a timeout)
    */
-  HandlerResult attempt(EventHandler handler, CloudEvent event)
+  HandlerResult attempt(EventHandler handler, String name, CloudEvent event)
       throws FailedAttempt, HandlingInterruptedException {
-    String name = handler.name();
     if (idempotency.isCompleted(name, event.id())) {
       monitor.duplicate(name);
       return HandlerResult.duplicate(name);
@@ -56,8 +56,8 @@ public class HandlerInvoker {
   }
 
   /** An attempt of the handler outlasted its timeout and was given up. */
-  void timedOut(EventHandler handler, Duration timeout) {
-    monitor.handled(handler.name(), false, timeout);
+  void timedOut(String handler, Duration timeout) {
+    monitor.handled(handler, false, timeout);
   }
 
   /** A handler threw: its error and how long the attempt took. */

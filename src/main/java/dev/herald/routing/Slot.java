@@ -1,6 +1,5 @@
 package dev.herald.routing;
 
-import dev.herald.api.EventHandler;
 import dev.herald.api.HandlerResult;
 import java.time.Duration;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -68,8 +67,8 @@ final class Slot {
         job.finished(finished);
         continue;
       }
-      EventHandler handler = dispatch.handler();
-      boolean blocking = invoker.blocking(handler);
+      Handler handler = dispatch.handler();
+      boolean blocking = invoker.blocking(handler.bean());
       if (blocking && !onManagedThread) {
         resumeOnManagedThread();
         return;
@@ -107,7 +106,7 @@ final class Slot {
     LEFT
   }
 
-  private Step call(EventHandler handler, boolean blocking) {
+  private Step call(Handler handler, boolean blocking) {
     Duration timeout = dispatch.policy.attemptTimeout();
     Attempt running = null;
     if (blocking && !timeout.isZero()) {
@@ -117,7 +116,7 @@ final class Slot {
     HandlerResult result;
     HandlerInvoker.FailedAttempt failure = null;
     try {
-      result = invoker.attempt(handler, dispatch.event);
+      result = invoker.attempt(handler.bean(), handler.name(), dispatch.event);
     } catch (HandlerInvoker.FailedAttempt e) {
       result = null;
       failure = e;
@@ -165,7 +164,7 @@ final class Slot {
   }
 
   private void resume() {
-    if (dispatch != null && !dispatch.done() && invoker.blocking(dispatch.handler())) {
+    if (dispatch != null && !dispatch.done() && invoker.blocking(dispatch.handler().bean())) {
       resumeOnManagedThread();
     } else {
       run(false);
@@ -200,7 +199,7 @@ final class Slot {
   }
 
   private void timedOut(Duration timeout) {
-    invoker.timedOut(dispatch.handler(), timeout);
+    invoker.timedOut(dispatch.handler().name(), timeout);
     Step step =
         failed(
             new TimeoutException(
