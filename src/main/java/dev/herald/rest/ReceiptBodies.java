@@ -19,15 +19,26 @@ final class ReceiptBodies {
   static byte[] receipt(PublishReceipt receipt) {
     ByteArrayOutputStream out = new ByteArrayOutputStream(160);
     try (JsonGenerator json = Json.MAPPER.createGenerator(out)) {
-      json.writeStartObject();
-      json.writeStringProperty("id", receipt.id());
-      json.writeNumberProperty("offset", receipt.offset());
-      json.writeNumberProperty("partition", receipt.partition());
-      json.writeStringProperty("topic", receipt.topic());
-      json.writeStringProperty("type", receipt.type());
-      json.writeEndObject();
+      stored(
+          json,
+          receipt.id(),
+          receipt.offset(),
+          receipt.partition(),
+          receipt.topic(),
+          receipt.type());
     }
     return out.toByteArray();
+  }
+
+  private static void stored(
+      JsonGenerator json, String id, long offset, int partition, String topic, String type) {
+    json.writeStartObject();
+    json.writeStringProperty("id", id);
+    json.writeNumberProperty("offset", offset);
+    json.writeNumberProperty("partition", partition);
+    json.writeStringProperty("topic", topic);
+    json.writeStringProperty("type", type);
+    json.writeEndObject();
   }
 
   /** {@code {"accepted": n, "results": [...]}} for a batch whose events were all stored. */
@@ -39,13 +50,8 @@ final class ReceiptBodies {
       json.writeName("results");
       json.writeStartArray();
       for (PublishResult result : results) {
-        json.writeStartObject();
-        json.writeStringProperty("id", result.id());
-        json.writeNumberProperty("offset", result.offset());
-        json.writeNumberProperty("partition", result.partition());
-        json.writeStringProperty("topic", result.topic());
-        json.writeStringProperty("type", result.type());
-        json.writeEndObject();
+        stored(
+            json, result.id(), result.offset(), result.partition(), result.topic(), result.type());
       }
       json.writeEndArray();
       json.writeEndObject();

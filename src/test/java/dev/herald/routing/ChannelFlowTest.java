@@ -290,32 +290,8 @@ class ChannelFlowTest {
         .hasMessageContaining("mp.messaging.incoming.other.commit-strategy=herald");
   }
 
-  private interface Body {
-    void handle(CloudEvent event) throws Exception;
-  }
-
-  private static EventHandler handler(String name, boolean blocking, Body body) {
-    return new EventHandler() {
-      @Override
-      public String name() {
-        return name;
-      }
-
-      @Override
-      public boolean blocking() {
-        return blocking;
-      }
-
-      @Override
-      public boolean accepts(CloudEvent event) {
-        return true;
-      }
-
-      @Override
-      public void handle(CloudEvent event) throws Exception {
-        body.handle(event);
-      }
-    };
+  private static EventHandler handler(String name, boolean blocking, TestHandlers.Body body) {
+    return TestHandlers.handler(name, true, blocking, body);
   }
 
   private Message<byte[]> record(String key) {

@@ -1,5 +1,6 @@
 package dev.herald.routing;
 
+import static dev.herald.routing.TestHandlers.handler;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.herald.api.CloudEvent;
@@ -223,34 +224,6 @@ class EventManagerTest {
   /** Records the thread it runs on. */
   private static EventHandler onThread(String name, boolean blocking, List<Thread> ran) {
     return handler(name, true, blocking, event -> ran.add(Thread.currentThread()));
-  }
-
-  private interface Body {
-    void handle(CloudEvent event) throws Exception;
-  }
-
-  private static EventHandler handler(String name, boolean accepts, boolean blocking, Body body) {
-    return new EventHandler() {
-      @Override
-      public String name() {
-        return name;
-      }
-
-      @Override
-      public boolean blocking() {
-        return blocking;
-      }
-
-      @Override
-      public boolean accepts(CloudEvent event) {
-        return accepts;
-      }
-
-      @Override
-      public void handle(CloudEvent event) throws Exception {
-        body.handle(event);
-      }
-    };
   }
 
   private static CloudEvent event(String id) {
