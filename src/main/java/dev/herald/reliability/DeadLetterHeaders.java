@@ -2,7 +2,6 @@ package dev.herald.reliability;
 
 import dev.herald.api.EventOutcome;
 import dev.herald.api.HandlerResult;
-import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Objects;
@@ -11,7 +10,6 @@ import java.util.stream.Collectors;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
-import org.eclipse.microprofile.reactive.messaging.Metadata;
 
 /**
  * Herald's headers on a dead-letter record, beside SmallRye's ({@code dead-letter-reason}, {@code
@@ -39,18 +37,16 @@ public final class DeadLetterHeaders {
 
   private DeadLetterHeaders() {}
 
-  public static Metadata rejected(Instant at) {
-    return metadata(single("rejected", at));
+  /** The failure headers of a record that is not a valid event of its channel. */
+  public static Headers rejected(Instant at) {
+    return single("rejected", at);
   }
 
-  public static Metadata error(Instant at) {
-    return metadata(single("error", at));
-  }
-
-  public static Metadata failed(EventOutcome outcome) {
+  /** The failure headers of a record whose handlers failed for good. */
+  public static Headers failed(EventOutcome outcome) {
     RecordHeaders headers = new RecordHeaders();
     addFailure(headers, outcome, new RecordHeaders());
-    return metadata(headers);
+    return headers;
   }
 
   /** The headers of a record that failed once, at {@code at}, for a reason of {@code kind}. */
@@ -107,10 +103,6 @@ public final class DeadLetterHeaders {
     } catch (NumberFormatException e) {
       return 0;
     }
-  }
-
-  private static Metadata metadata(RecordHeaders headers) {
-    return Metadata.of(OutgoingKafkaRecordMetadata.builder().withHeaders(headers).build());
   }
 
   public static void add(Headers headers, String key, String value) {

@@ -73,15 +73,7 @@ public final class RetryHeaders {
   public static Headers forDeadLetter(
       Headers incoming, Origin origin, Throwable reason, String kind, EventOutcome outcome) {
     RecordHeaders headers = withoutHerald(incoming);
-    DeadLetterHeaders.add(headers, DLQ_REASON, message(reason));
-    DeadLetterHeaders.add(headers, DLQ_EXCEPTION, reason.getClass().getName());
-    if (reason.getCause() != null) {
-      DeadLetterHeaders.add(headers, DLQ_CAUSE, message(reason.getCause()));
-      DeadLetterHeaders.add(headers, DLQ_CAUSE_CLASS, reason.getCause().getClass().getName());
-    }
-    DeadLetterHeaders.add(headers, DLQ_TOPIC, origin.topic());
-    DeadLetterHeaders.add(headers, DLQ_PARTITION, Integer.toString(origin.partition()));
-    DeadLetterHeaders.add(headers, DLQ_OFFSET, Long.toString(origin.offset()));
+    addReason(headers, reason, origin.topic(), origin.partition(), origin.offset());
     DeadLetterHeaders.value(incoming, STAGE)
         .ifPresent(s -> DeadLetterHeaders.add(headers, STAGE, s));
     addOrigin(headers, origin);
@@ -117,6 +109,23 @@ public final class RetryHeaders {
       }
     }
     return headers;
+  }
+
+  /**
+   * SmallRye's dead-letter headers: the reason and its cause (message and class) and where the
+   * record was read, so that every dead-letter record reads the same whoever wrote it.
+   */
+  static void addReason(
+      Headers headers, Throwable reason, String topic, int partition, long offset) {
+    DeadLetterHeaders.add(headers, DLQ_EXCEPTION, reason.getClass().getName());
+    DeadLetterHeaders.add(headers, DLQ_REASON, message(reason));
+    if (reason.getCause() != null) {
+      DeadLetterHeaders.add(headers, DLQ_CAUSE_CLASS, reason.getCause().getClass().getName());
+      DeadLetterHeaders.add(headers, DLQ_CAUSE, message(reason.getCause()));
+    }
+    DeadLetterHeaders.add(headers, DLQ_TOPIC, topic);
+    DeadLetterHeaders.add(headers, DLQ_PARTITION, Integer.toString(partition));
+    DeadLetterHeaders.add(headers, DLQ_OFFSET, Long.toString(offset));
   }
 
   private static String message(Throwable error) {

@@ -11,7 +11,7 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.eclipse.microprofile.reactive.messaging.Metadata;
+import org.apache.kafka.common.header.Headers;
 
 /**
  * One channel's records on their way: each batch is split by key over the channel's lanes ({@code
@@ -193,29 +193,26 @@ final class ChannelFlow {
         batch, index, new HandlingFailedException(outcome), DeadLetterHeaders.failed(outcome));
   }
 
-  /**
-   * Sends a record to the channel's dead-letter topic; it is settled once the topic has it. Nacks
-   * are handed to the connector one at a time: its dead-letter queue takes one caller at a time.
-   */
-  private void deadLetter(Batch batch, int index, Throwable reason, Metadata headers) {
-    CompletionStage<Void> written;
-    synchronized (this) {
-      written = batch.record(index).message().nack(reason, headers);
-    }
-    written.whenComplete(
-        (done, error) -> {
-          if (error == null) {
-            batch.settle(index);
-          } else {
-            LOG.log(
-                Level.WARNING,
-                "Channel '"
-                    + channel
-                    + "' could not write a record to its dead-letter topic; it stays uncommitted"
-                    + " and comes back after a restart",
-                error);
-            batch.abandon(index);
-          }
-        });
+  /** Sends a record to the channel's dead-letter topic; it is settled once the topic has it. */
+  private void deadLetter(Batch batch, int index, Throwable reason, Headers failure) {
+    Consumed record = batch.record(index);
+    manager
+        .deadLetters
+        .write(channel, record.kafka().getRecord(), record.value(), reason, failure)
+        .whenComplete(
+            (done, error) -> {
+              if (error == null) {
+                batch.settle(index);
+              } else {
+                LOG.log(
+                    Level.WARNING,
+                    "Channel '"
+                        + channel
+                        + "' could not write a record to its dead-letter topic; it stays uncommitted"
+                        + " and comes back after a restart",
+                    error);
+                batch.abandon(index);
+              }
+            });
   }
 }

@@ -47,6 +47,7 @@ public class EventManager implements ChannelRouter {
   @Inject RecentOutcomes outcomes;
   @Inject EventMonitor monitor;
   @Inject RetryHandoff retryHandoff;
+  @Inject DeadLetterWriter deadLetters;
   @Inject ChannelOffsets offsets;
 
   @Inject ConsumeSettings settings;

@@ -116,6 +116,13 @@ class ChannelFlowTest {
             return POLICY;
           }
         };
+    manager.deadLetters =
+        (channel, record, value, reason, failure) -> {
+          deadLettered.put(record.offset(), reason.getMessage());
+          CompletableFuture<Void> write = new CompletableFuture<>();
+          deadLetterWrites.put(record.offset(), write);
+          return write;
+        };
     offsets = manager.offsets.forChannel(CHANNEL);
     offsets.attach();
   }
@@ -328,14 +335,7 @@ class ChannelFlowTest {
             KafkaBinding.headers(event),
             Optional.empty());
     return Message.of(
-            record.value(), Metadata.of(new IncomingKafkaRecordMetadata<>(record, CHANNEL, 0, 1)))
-        .withNack(
-            reason -> {
-              deadLettered.put(offset, reason.getMessage());
-              CompletableFuture<Void> write = new CompletableFuture<>();
-              deadLetterWrites.put(offset, write);
-              return write;
-            });
+        record.value(), Metadata.of(new IncomingKafkaRecordMetadata<>(record, CHANNEL, 0, 1)));
   }
 
   @SafeVarargs
