@@ -51,7 +51,7 @@ class SchemaCatalogTest {
               config.getProperty(
                   prefix + "failure-strategy",
                   config.getProperty("mp.messaging.connector.smallrye-kafka.failure-strategy")))
-          .isEqualTo("dead-letter-queue");
+          .isEqualTo("fail");
       assertThat(config.getProperty(prefix + "group.id")).isNotBlank();
     }
   }

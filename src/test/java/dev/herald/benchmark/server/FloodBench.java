@@ -59,7 +59,12 @@ public class FloodBench {
       onTopic = Backlog.written(kafka.admin(), deadLetterTopic) - topicBefore;
     }
     return new FloodRun(
-        count, done, handler.counts().handled(), onTopic, marks.windows(), count - done);
+        count,
+        done,
+        handler.counts().handled(),
+        onTopic,
+        marks.windows(),
+        Math.max(0, count - done));
   }
 
   /**
