@@ -33,9 +33,9 @@ import org.eclipse.microprofile.reactive.messaging.Message;
  * Routes each incoming event to every handler that accepts it, records a {@link HandlerResult}
  * each, and settles the record only when all succeeded (retries included): its offset is committed
  * once every earlier record of its partition is settled too. A record that is not a valid event of
- * the channel's type, or that a handler failed for good, is nacked with the real cause and {@link
- * DeadLetterHeaders}, so that the channel's dead-letter topic gets the original record, a precise
- * reason and what to act on.
+ * the channel's type, or that a handler failed for good, is written to the channel's dead-letter
+ * topic with the real cause and {@link DeadLetterHeaders}, so that the channel's dead-letter topic
+ * gets the original record, a precise reason and what to act on.
  */
 @ApplicationScoped
 public class EventManager implements ChannelRouter {
