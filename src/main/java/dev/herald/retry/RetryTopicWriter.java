@@ -14,9 +14,9 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 
 /**
- * Writes records to retry topics, and to dead-letter topics for records that failed on a retry
- * topic: one idempotent producer with {@code acks=all}, created on first use, flushed and closed
- * when the application stops.
+ * Writes records to retry topics and to dead-letter topics (every channel's dead letters, and
+ * records that failed on a retry topic): one idempotent producer with {@code acks=all}, created on
+ * first use, flushed and closed when the application stops.
  */
 @ApplicationScoped
 public class RetryTopicWriter {
@@ -61,6 +61,10 @@ public class RetryTopicWriter {
     settings.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 30_000);
     settings.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 15_000);
     settings.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 10_000);
+    // Dead letters come in floods: a send blocks its channel's thread when the producer's buffer is
+    // full, so batches as large and compressed as the publisher's keep the flood moving.
+    settings.put(ProducerConfig.BATCH_SIZE_CONFIG, 65_536);
+    settings.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
     return settings;
   }
 
