@@ -129,16 +129,6 @@ final class ChannelFlow {
     return offsets.closed() || manager.stopping();
   }
 
-  /** Whether every lane is idle. */
-  boolean idle() {
-    for (Slot slot : slots) {
-      if (!slot.idle()) {
-        return false;
-      }
-    }
-    return true;
-  }
-
   /**
    * Reads a record into its dispatch; null when it is rejected (then dead-lettered with the
    * reason).

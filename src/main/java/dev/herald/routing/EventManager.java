@@ -149,12 +149,6 @@ public class EventManager implements ChannelRouter {
     return current;
   }
 
-  /** Whether no lane of the channel is working on a record. */
-  public boolean idle(String channel) {
-    ChannelFlow flow = flows.get(channel);
-    return flow == null || flow.idle();
-  }
-
   /** The way of an event of a channel through the handlers that accept it. */
   Dispatch dispatchOf(String channel, RetryPolicy policy, CloudEvent event) {
     List<Handler> accepting = new ArrayList<>(handlers.size());

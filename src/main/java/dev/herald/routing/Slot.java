@@ -51,11 +51,6 @@ final class Slot {
     }
   }
 
-  /** Whether the lane has nothing queued and nothing running. */
-  boolean idle() {
-    return !active.get();
-  }
-
   private void run(boolean onManagedThread) {
     while (true) {
       if (dispatch == null && !nextDispatch()) {
