@@ -264,6 +264,7 @@ class ChannelFlowTest {
 
   @Test
   void aStuckBlockingHandlerIsTimedOutOnEachAttemptThenDeadLetteredAndTheLaneGoesOn() {
+    CountDownLatch never = new CountDownLatch(1);
     manager.useHandlers(
         List.of(
             handler(
@@ -271,7 +272,8 @@ class ChannelFlowTest {
                 true,
                 event -> {
                   if (event.id().equals("0")) {
-                    Thread.sleep(60_000);
+                    // Stuck until interrupted: nothing ever counts the latch down.
+                    never.await(60, TimeUnit.SECONDS);
                   }
                   handled.add(event.id());
                 })));
