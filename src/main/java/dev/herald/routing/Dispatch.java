@@ -42,17 +42,14 @@ final class Dispatch {
     return handlers.get(next);
   }
 
-  int attempt() {
-    return attempt;
+  /** The current handler's success after {@code took}, with its attempts and failures so far. */
+  HandlerResult success(Duration took) {
+    return HandlerResult.succeeded(handler().name(), took, attempt, firstFailure, lastFailure);
   }
 
   /** The current handler succeeded (or had completed the event before). */
   void succeeded(HandlerResult result) {
-    results.add(
-        result.duplicate()
-            ? result
-            : HandlerResult.succeeded(
-                result.handler(), result.duration(), attempt, firstFailure, lastFailure));
+    results.add(result);
     nextHandler();
   }
 

@@ -26,14 +26,16 @@ public class HandlerInvoker {
   }
 
   /**
-   * One attempt.
+   * One attempt of the dispatch's current handler with its event.
    *
    * @return the handler's success, or its {@link HandlerResult#duplicate duplicate} result
    * @throws FailedAttempt the handler threw
    * @throws HandlingInterruptedException the handler was interrupted (the stop, or a timeout)
    */
-  HandlerResult attempt(EventHandler handler, String name, CloudEvent event)
-      throws FailedAttempt, HandlingInterruptedException {
+  HandlerResult attempt(Dispatch dispatch) throws FailedAttempt, HandlingInterruptedException {
+    EventHandler handler = dispatch.handler().bean();
+    String name = dispatch.handler().name();
+    CloudEvent event = dispatch.event;
     if (idempotency.isCompleted(name, event.id())) {
       monitor.duplicate(name);
       return HandlerResult.duplicate(name);
@@ -52,7 +54,7 @@ public class HandlerInvoker {
     Duration took = Duration.ofNanos(System.nanoTime() - start);
     idempotency.markCompleted(name, event.id());
     monitor.handled(name, true, took);
-    return HandlerResult.succeeded(name, took, 1, null, null);
+    return dispatch.success(took);
   }
 
   /** An attempt of the handler outlasted its timeout and was given up. */

@@ -62,13 +62,12 @@ final class Slot {
         job.finished(finished);
         continue;
       }
-      Handler handler = dispatch.handler();
-      boolean blocking = invoker.blocking(handler.bean());
+      boolean blocking = invoker.blocking(dispatch.handler().bean());
       if (blocking && !onManagedThread) {
         resumeOnManagedThread();
         return;
       }
-      Step step = call(handler, blocking);
+      Step step = call(blocking);
       if (step != Step.NEXT) {
         return;
       }
@@ -101,7 +100,7 @@ final class Slot {
     LEFT
   }
 
-  private Step call(Handler handler, boolean blocking) {
+  private Step call(boolean blocking) {
     Duration timeout = dispatch.policy.attemptTimeout();
     Attempt running = null;
     if (blocking && !timeout.isZero()) {
@@ -111,7 +110,7 @@ final class Slot {
     HandlerResult result;
     HandlerInvoker.FailedAttempt failure = null;
     try {
-      result = invoker.attempt(handler.bean(), handler.name(), dispatch.event);
+      result = invoker.attempt(dispatch);
     } catch (HandlerInvoker.FailedAttempt e) {
       result = null;
       failure = e;
