@@ -19,6 +19,8 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.InputStream;
@@ -40,6 +42,9 @@ public class EventsResource {
 
   @Inject PublishSettings settings;
 
+  /** The request's headers: its {@code Content-Length} sizes the read of the body. */
+  @Context HttpHeaders headers;
+
   /**
    * Publish stages complete on the Kafka producer's I/O thread; the response is built and written
    * on a managed thread instead, so that serializing it never holds up the producer.
@@ -53,7 +58,10 @@ public class EventsResource {
   public CompletionStage<Response> publish(InputStream body) {
     JsonNode json =
         RequestBodies.readJson(
-            body, settings.maxEventBytes(), PublishSettings.MAX_EVENT_BYTES.key());
+            body,
+            headers.getLength(),
+            settings.maxEventBytes(),
+            PublishSettings.MAX_EVENT_BYTES.key());
     EventRequest.Result request = EventRequest.read(json);
     if (!request.valid()) {
       throw invalid(request.violations());
@@ -82,7 +90,10 @@ public class EventsResource {
   public CompletionStage<Response> publishBatch(InputStream body) {
     JsonNode json =
         RequestBodies.readJson(
-            body, settings.maxBatchBytes(), PublishSettings.MAX_BATCH_BYTES.key());
+            body,
+            headers.getLength(),
+            settings.maxBatchBytes(),
+            PublishSettings.MAX_BATCH_BYTES.key());
     if (!json.isArray()) {
       throw new ProblemException(
           Problem.of(

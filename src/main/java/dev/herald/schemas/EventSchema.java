@@ -1,6 +1,7 @@
 package dev.herald.schemas;
 
 import com.networknt.schema.Error;
+import com.networknt.schema.OutputFormat;
 import com.networknt.schema.Schema;
 import dev.herald.api.Violation;
 import java.util.ArrayList;
@@ -14,6 +15,14 @@ public record EventSchema(String type, int version, JsonNode json, Schema compil
   public String id() {
     JsonNode id = json.get("$id");
     return id == null || !id.isString() ? null : id.stringValue();
+  }
+
+  /**
+   * Whether the schema accepts the data: stops at the first failure and builds no report, for
+   * callers that need only the answer.
+   */
+  public boolean accepts(JsonNode data) {
+    return compiled.validate(data, OutputFormat.BOOLEAN);
   }
 
   /** The data's violations, each located under {@code /data}. */

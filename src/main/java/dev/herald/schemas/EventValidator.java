@@ -56,8 +56,8 @@ public class EventValidator {
    * For an event whose data breaks the version it was read as: how that version was determined and
    * which other versions the data matches, e.g. {@code read as v1 because ce_schemaversion is
    * absent; the data matches v2: send ce_schemaversion=2}. Empty when the event has another
-   * problem, or when there is nothing more to say. It validates the data against every other
-   * version, so call it only for events {@link #validate} rejected.
+   * problem, or when there is nothing more to say. It checks the data against every version (each
+   * check stops at the first failure), so call it only for events {@link #validate} rejected.
    *
    * @param prefix how attributes are spelled where the event came from: {@code ce_} for Kafka
    *     headers, empty for CloudEvents JSON
@@ -68,8 +68,7 @@ public class EventValidator {
       return Optional.empty();
     }
     VersionReading reading = VersionReading.of(event, schemas.get());
-    if (!reading.known()
-        || schemas.get().versions().get(reading.version()).validate(event.data()).isEmpty()) {
+    if (!reading.known() || schemas.get().versions().get(reading.version()).accepts(event.data())) {
       return Optional.empty();
     }
     return VersionHint.of(schemas.get(), reading, event.data(), prefix);

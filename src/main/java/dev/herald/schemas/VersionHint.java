@@ -26,7 +26,7 @@ final class VersionHint {
       TypeSchemas schemas, VersionReading reading, JsonNode data, String prefix) {
     List<Integer> matching = new ArrayList<>();
     for (EventSchema schema : schemas.versions().values()) {
-      if (schema.version() != reading.version() && schema.validate(data).isEmpty()) {
+      if (schema.version() != reading.version() && schema.accepts(data)) {
         matching.add(schema.version());
       }
     }
