@@ -22,8 +22,9 @@ import org.apache.kafka.clients.producer.KafkaProducer;
  * <p>Layers, from the inside out: the public {@code api} (what handlers, publishers and upcasters
  * code against; imports nothing of Herald), {@code config} (every key, typed), the core ({@code
  * events}, {@code schemas}, {@code reliability}, {@code routing}, {@code retry}) and the built-in
- * {@code handlers}, then the edge: {@code kafka} infrastructure, the {@code channels}, {@code
- * health}, {@code metrics} and {@code rest}. Dependencies point inwards only.
+ * {@code handlers}, then the operations on the core ({@code control} of the channels, {@code
+ * deadletters}, {@code replay}), then the edge: {@code kafka} infrastructure, the {@code channels},
+ * {@code health}, {@code metrics} and {@code rest}. Dependencies point inwards only.
  */
 final class Architecture {
 
@@ -95,6 +96,8 @@ final class Architecture {
             root + ".retry..")
         .layer("Handlers")
         .definedBy(root + ".handlers..")
+        .layer("Operations")
+        .definedBy(root + ".control..", root + ".deadletters..", root + ".replay..")
         .layer("Edge")
         .definedBy(
             root + ".kafka..",
@@ -110,6 +113,10 @@ final class Architecture {
         .mayOnlyAccessLayers("API", "Config")
         .whereLayer("Handlers")
         .mayOnlyAccessLayers("API", "Config")
+        .whereLayer("Operations")
+        .mayOnlyAccessLayers("API", "Config", "Core")
+        .whereLayer("Operations")
+        .mayOnlyBeAccessedByLayers("Edge")
         .whereLayer("Edge")
         .mayNotBeAccessedByAnyLayer()
         .withOptionalLayers(true);
