@@ -1,6 +1,7 @@
 package dev.herald.kafka;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -8,6 +9,7 @@ import java.util.Map;
  *
  * @param lag per channel, records its consumer group has not committed yet
  * @param deadLettered per channel, records written to its dead-letter topic (sum of end offsets)
+ * @param partitions per channel, the lag of each partition of its topic
  */
 public record BrokerStatus(
     boolean up,
@@ -15,14 +17,21 @@ public record BrokerStatus(
     int brokers,
     Instant checkedAt,
     Map<String, Long> lag,
-    Map<String, Long> deadLettered) {
+    Map<String, Long> deadLettered,
+    Map<String, List<PartitionLag>> partitions) {
 
   static BrokerStatus unknown() {
-    return new BrokerStatus(false, "not checked yet", 0, null, Map.of(), Map.of());
+    return new BrokerStatus(false, "not checked yet", 0, null, Map.of(), Map.of(), Map.of());
   }
 
   static BrokerStatus down(String reason, BrokerStatus previous) {
     return new BrokerStatus(
-        false, reason, 0, Instant.now(), previous.lag(), previous.deadLettered());
+        false,
+        reason,
+        0,
+        Instant.now(),
+        previous.lag(),
+        previous.deadLettered(),
+        previous.partitions());
   }
 }

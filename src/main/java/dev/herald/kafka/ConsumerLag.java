@@ -1,6 +1,9 @@
 package dev.herald.kafka;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
@@ -19,22 +22,33 @@ final class ConsumerLag {
     this.timeoutMs = timeout.toMillis();
   }
 
-  /** Records of {@code topic} that {@code groupId} has not committed yet. */
-  long of(String topic, String groupId, Map<TopicPartition, ListOffsetsResultInfo> ends)
+  /** Per partition of {@code topic}, how far {@code groupId} is behind, by partition number. */
+  List<PartitionLag> of(
+      String topic, String groupId, Map<TopicPartition, ListOffsetsResultInfo> ends)
       throws Exception {
     Map<TopicPartition, OffsetAndMetadata> committed =
         admin
             .listConsumerGroupOffsets(groupId)
             .partitionsToOffsetAndMetadata()
             .get(timeoutMs, TimeUnit.MILLISECONDS);
-    long lag = 0;
+    List<PartitionLag> partitions = new ArrayList<>();
     for (Map.Entry<TopicPartition, ListOffsetsResultInfo> end : ends.entrySet()) {
       if (end.getKey().topic().equals(topic)) {
         OffsetAndMetadata position = committed.get(end.getKey());
-        lag += end.getValue().offset() - (position == null ? 0 : position.offset());
+        partitions.add(
+            new PartitionLag(
+                end.getKey().partition(),
+                position == null ? 0 : position.offset(),
+                end.getValue().offset()));
       }
     }
-    return lag;
+    partitions.sort(Comparator.comparingInt(PartitionLag::partition));
+    return partitions;
+  }
+
+  /** The records of all partitions not committed yet. */
+  static long total(List<PartitionLag> partitions) {
+    return partitions.stream().mapToLong(PartitionLag::lag).sum();
   }
 
   /** Records ever written to {@code topic}: the sum of its end offsets. */

@@ -145,13 +145,16 @@ public class KafkaProbe {
             .all()
             .get(timeoutMs, TimeUnit.MILLISECONDS);
     Map<String, Long> lags = new HashMap<>();
+    Map<String, List<PartitionLag>> partitionLags = new HashMap<>();
     Map<String, Long> deadLettered = new HashMap<>();
     for (EventChannel channel : channels.all()) {
-      lags.put(channel.channel(), lag.of(channel.topic(), channel.groupId(), ends));
+      List<PartitionLag> channelLag = lag.of(channel.topic(), channel.groupId(), ends);
+      partitionLags.put(channel.channel(), List.copyOf(channelLag));
+      lags.put(channel.channel(), ConsumerLag.total(channelLag));
       deadLettered.put(
           channel.channel(), ConsumerLag.endOffsetSum(channel.deadLetterTopic(), ends));
     }
-    return new BrokerStatus(true, null, brokers, Instant.now(), lags, deadLettered);
+    return new BrokerStatus(true, null, brokers, Instant.now(), lags, deadLettered, partitionLags);
   }
 
   /** What the probe sets itself, over the connector's settings. */

@@ -6,9 +6,11 @@ import dev.herald.reliability.DeadLetterHeaders;
 import dev.herald.reliability.RetryPolicy;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.apache.kafka.common.header.Headers;
@@ -34,6 +36,10 @@ final class ChannelFlow {
   private final EventManager manager;
   private final Slot[] slots;
   private final AtomicInteger batches = new AtomicInteger();
+
+  /** When an event of the channel last succeeded, epoch milliseconds; 0 before the first. */
+  private final AtomicLong lastHandled = new AtomicLong();
+
   private volatile CompletableFuture<Void> room;
 
   ChannelFlow(
@@ -124,6 +130,12 @@ final class ChannelFlow {
     }
   }
 
+  /** When an event of the channel last succeeded with all its handlers. */
+  Optional<Instant> lastHandled() {
+    long millis = lastHandled.get();
+    return millis == 0 ? Optional.empty() : Optional.of(Instant.ofEpochMilli(millis));
+  }
+
   /** Whether records must no longer start: the stop began. */
   boolean stopped() {
     return offsets.closed() || manager.stopping();
@@ -153,6 +165,7 @@ final class ChannelFlow {
     manager.outcomes.record(outcome);
     if (outcome.succeeded()) {
       batch.settle(index);
+      lastHandled.lazySet(System.currentTimeMillis());
       return;
     }
     if (manager.stopping()) {

@@ -18,9 +18,11 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -119,6 +121,15 @@ public class EventManager implements ChannelRouter {
       records.add(Consumed.of(channel, message));
     }
     return flows.computeIfAbsent(channel, this::flow).take(records);
+  }
+
+  /**
+   * When an event of the channel last succeeded with all its handlers since the server started;
+   * empty before the first.
+   */
+  public Optional<Instant> lastHandled(String channel) {
+    ChannelFlow flow = flows.get(channel);
+    return flow == null ? Optional.empty() : flow.lastHandled();
   }
 
   private ChannelFlow flow(String channel) {

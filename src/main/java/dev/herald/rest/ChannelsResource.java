@@ -1,0 +1,113 @@
+package dev.herald.rest;
+
+import dev.herald.config.EventChannel;
+import dev.herald.control.ChannelControl;
+import dev.herald.control.ChannelState;
+import dev.herald.kafka.BrokerStatus;
+import dev.herald.kafka.KafkaProbe;
+import dev.herald.kafka.PartitionLag;
+import dev.herald.retry.RetryTopic;
+import dev.herald.retry.RetryTopics;
+import dev.herald.routing.EventManager;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Herald's channels: what each reads and where its failures go, its state and lag, and the pause
+ * switch. Lags come from the Kafka probe's last check ({@code herald.probe.interval-ms}), so a
+ * request never waits on the broker.
+ */
+@Path("channels")
+@RequestScoped
+public class ChannelsResource {
+
+  @Inject ChannelControl control;
+  @Inject KafkaProbe probe;
+  @Inject RetryTopics retryTopics;
+  @Inject EventManager manager;
+
+  @GET
+  @Produces(MediaType.APPLICATION_JSON)
+  public List<ChannelView> channels() {
+    BrokerStatus status = probe.status();
+    List<ChannelView> views = new ArrayList<>();
+    for (EventChannel channel : control.channels()) {
+      views.add(view(channel, status));
+    }
+    return views;
+  }
+
+  @GET
+  @Path("{channel}")
+  @Produces(MediaType.APPLICATION_JSON)
+  public ChannelView channel(@PathParam("channel") String name) {
+    return view(known(name), probe.status());
+  }
+
+  /** Stops handling the channel's events; its lag grows until it is resumed. Idempotent. */
+  @POST
+  @Path("{channel}/pause")
+  @Produces(MediaType.APPLICATION_JSON)
+  public ChannelView pause(@PathParam("channel") String name) {
+    EventChannel channel = known(name);
+    control.pause(channel.channel());
+    return view(channel, probe.status());
+  }
+
+  /** Handles the channel's events again from where it stopped. Idempotent. */
+  @POST
+  @Path("{channel}/resume")
+  @Produces(MediaType.APPLICATION_JSON)
+  public ChannelView resume(@PathParam("channel") String name) {
+    EventChannel channel = known(name);
+    control.resume(channel.channel());
+    return view(channel, probe.status());
+  }
+
+  private EventChannel known(String name) {
+    return control
+        .channel(name)
+        .orElseThrow(
+            () ->
+                new ProblemException(
+                    Problem.of(
+                        404,
+                        "Not Found",
+                        "No channel '" + name + "'; GET /api/channels lists Herald's channels")));
+  }
+
+  private ChannelView view(EventChannel channel, BrokerStatus status) {
+    String name = channel.channel();
+    ChannelState state = control.state(name);
+    List<PartitionLag> lags = status.partitions().get(name);
+    List<String> retries = new ArrayList<>();
+    retryTopics.first(name).ifPresent(first -> collect(first, retries));
+    return new ChannelView(
+        name,
+        channel.type(),
+        channel.topic(),
+        channel.deadLetterTopic(),
+        retries,
+        channel.groupId(),
+        state.label(),
+        state == ChannelState.FAILED ? control.failure(name).orElse(null) : null,
+        status.lag().get(name),
+        lags == null ? List.of() : lags.stream().map(ChannelView.Partition::of).toList(),
+        lags == null ? null : status.checkedAt(),
+        manager.lastHandled(name).orElse(null));
+  }
+
+  private void collect(RetryTopic stage, List<String> topics) {
+    for (RetryTopic at = stage; at != null; at = retryTopics.next(at).orElse(null)) {
+      topics.add(at.topic());
+    }
+  }
+}
