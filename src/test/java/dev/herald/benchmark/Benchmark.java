@@ -1,5 +1,6 @@
 package dev.herald.benchmark;
 
+import dev.herald.benchmark.LatencyResult.Receiver;
 import jakarta.json.JsonArray;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -13,7 +14,8 @@ import java.util.Map;
  * Runs every scenario in order against the deployed server and writes {@code results.json} and
  * {@code results.md}. Publishing comes first: with the benchmark channels paused, it fills the
  * topic that the consume scenario then reads; then the invalid flood; latency runs last, on a warm
- * channel that has read everything, with the non-blocking and then the blocking handler.
+ * channel that has read everything, with the non-blocking and then the blocking handler, then the
+ * plain clients' baseline at each rate.
  */
 final class Benchmark {
 
@@ -43,10 +45,10 @@ final class Benchmark {
       MemorySample idleAfterGc = memory.now(true);
       List<LatencyResult> latency = new ArrayList<>();
       LatencyScenario latencyScenario = new LatencyScenario(server, sizes);
-      for (boolean blocking : new boolean[] {false, true}) {
+      for (Receiver receiver : Receiver.values()) {
         for (int rate : sizes.latencyRates()) {
-          phases.start(LatencyScenario.phase(rate, blocking));
-          latency.add(latencyScenario.run(rate, blocking));
+          phases.start(LatencyScenario.phase(rate, receiver));
+          latency.add(latencyScenario.run(rate, receiver));
         }
       }
       phases.start(null);

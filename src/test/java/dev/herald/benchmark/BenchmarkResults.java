@@ -1,5 +1,6 @@
 package dev.herald.benchmark;
 
+import dev.herald.benchmark.LatencyResult.Receiver;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -48,6 +49,7 @@ record BenchmarkResults(
   static final String PLAIN_CONSUMER = "plain `KafkaConsumer` loop";
   static final String VALIDATING_CONSUMER = "plain `KafkaConsumer` loop + decode + validate";
   static final String BARE_CHANNEL = "bare SmallRye `@Incoming` + decode + validate";
+  static final String PLAIN_CLIENTS = "plain `KafkaProducer` → `KafkaConsumer`";
 
   /** The headline: every comparison and absolute figure, with its target where it has one. */
   List<HeadlineRow> headline() {
@@ -92,25 +94,10 @@ record BenchmarkResults(
                 ? null
                 : complete(restBatch) && restBatch.median() >= REST_EVENTS_PER_SECOND));
     int rate = sizes.latencyTargetRate();
-    for (boolean blockingHandler : new boolean[] {true, false}) {
-      String scenario =
-          format(
-              "end-to-end p99 at %,d/s, %s handler",
-              rate, blockingHandler ? "blocking" : "non-blocking");
-      String rule = blockingHandler ? format("≤ %.0f ms", P99_MILLIS) : "";
-      rows.add(
-          latency(rate, blockingHandler)
-              .map(
-                  l ->
-                      absolute(
-                          scenario,
-                          format("%.1f ms", l.millis(99)) + (l.complete() ? "" : " (incomplete)"),
-                          rule,
-                          rule.isEmpty() ? null : l.complete() && l.millis(99) <= P99_MILLIS))
-              .orElse(absolute(scenario, "not measured", rule, null)));
-    }
+    rows.add(p99(rate, Receiver.BLOCKING, format("≤ %.0f ms", P99_MILLIS)));
+    rows.add(p99(rate, Receiver.NON_BLOCKING, ""));
     String rssScenario = format("server RSS at %,d/s, blocking handler", rate);
-    MemorySample underTarget = underLoad.get(LatencyScenario.phase(rate, true));
+    MemorySample underTarget = underLoad.get(LatencyScenario.phase(rate, Receiver.BLOCKING));
     rows.add(
         underTarget == null
             ? absolute(rssScenario, "not measured", "< 512 MB", null)
@@ -129,8 +116,15 @@ record BenchmarkResults(
     return headline().stream().filter(HeadlineRow::hasTarget).toList();
   }
 
-  Optional<LatencyResult> latency(int rate, boolean blocking) {
-    return latency.stream().filter(l -> l.rate() == rate && l.blocking() == blocking).findFirst();
+  Optional<LatencyResult> latency(int rate, Receiver receiver) {
+    return latency.stream().filter(l -> l.rate() == rate && l.receiver() == receiver).findFirst();
+  }
+
+  /** Herald's p99 over the plain clients' at the same rate, if both were measured. */
+  Optional<Double> p99RatioToPlain(LatencyResult herald) {
+    return latency(herald.rate(), Receiver.PLAIN)
+        .filter(plain -> plain.histogram().getTotalCount() > 0)
+        .map(plain -> herald.millis(99) / plain.millis(99));
   }
 
   long maxRssUnderLoad() {
@@ -170,6 +164,28 @@ record BenchmarkResults(
     String heraldFigure = scenario.isEmpty() ? "" : figure(herald);
     return new HeadlineRow(
         scenario, heraldFigure, baseline, figure(base), format("%.2f", ratio), rule, met);
+  }
+
+  /**
+   * Herald's end-to-end p99 with a handler against the plain clients' at the same rate; a target
+   * ({@code rule}) applies to Herald's figure alone.
+   */
+  private HeadlineRow p99(int rate, Receiver handler, String rule) {
+    Optional<LatencyResult> herald = latency(rate, handler);
+    return new HeadlineRow(
+        format("end-to-end p99 at %,d/s, %s", rate, handler.description),
+        herald.map(BenchmarkResults::p99).orElse("not measured"),
+        PLAIN_CLIENTS,
+        latency(rate, Receiver.PLAIN).map(BenchmarkResults::p99).orElse("not measured"),
+        herald.flatMap(this::p99RatioToPlain).map(r -> format("%.2f", r)).orElse(""),
+        rule,
+        rule.isEmpty()
+            ? null
+            : herald.map(h -> h.complete() && h.millis(99) <= P99_MILLIS).orElse(null));
+  }
+
+  private static String p99(LatencyResult latency) {
+    return format("%.1f ms", latency.millis(99)) + (latency.complete() ? "" : " (incomplete)");
   }
 
   private static HeadlineRow absolute(String scenario, String figure, String rule, Boolean met) {

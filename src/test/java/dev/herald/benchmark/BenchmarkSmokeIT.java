@@ -2,6 +2,7 @@ package dev.herald.benchmark;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.herald.benchmark.LatencyResult.Receiver;
 import dev.herald.testing.HeraldIT;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -54,10 +55,10 @@ class BenchmarkSmokeIT {
     assertThat(flood.handled()).isZero();
     assertComplete(flood.drain(), sizes, sizes.floodEvents() / (sizes.runs() + 1));
     assertThat(results.latency())
-        .hasSize(2)
+        .hasSize(3)
         .allSatisfy(l -> assertThat(l.recorded()).isEqualTo(l.measured()).isPositive())
-        .extracting(LatencyResult::blocking)
-        .containsExactly(false, true);
+        .extracting(LatencyResult::receiver)
+        .containsExactly(Receiver.NON_BLOCKING, Receiver.BLOCKING, Receiver.PLAIN);
     assertThat(results.idle().rssBytes()).isPositive();
     assertThat(results.gc()).isNotEmpty().last().satisfies(g -> assertThat(g.phase()).isNull());
     assertThat(results.targets()).hasSize(8);

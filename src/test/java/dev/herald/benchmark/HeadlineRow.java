@@ -6,7 +6,7 @@ package dev.herald.benchmark;
  *
  * @param herald Herald's figure; empty on a further comparison of the same figure
  * @param baseline what Herald is compared with; empty for an absolute figure
- * @param ratio Herald's median over the baseline's
+ * @param ratio Herald's median over the baseline's; for latency, Herald's p99 over the baseline's
  * @param target the rule, empty when this line has none
  * @param met whether this run met the target; {@code null} when it has none or did not measure it
  */

@@ -6,17 +6,18 @@ import java.util.zip.DataFormatException;
 import org.HdrHistogram.Histogram;
 
 /**
- * Publish-to-handler latency at one rate, with the handler blocking or not.
+ * End-to-end latency at one rate: publish to handler through Herald, with the handler blocking or
+ * not, or send to poll with the plain clients.
  *
- * @param blocking whether the handler ran as blocking
+ * @param receiver what received the events and recorded their latency
  * @param measured events sent after the warm-up
- * @param recorded measured events the handler saw before the drain time ran out
+ * @param recorded measured events the handler (or plain consumer) saw before the drain time ran out
  * @param publishSeconds how long sending took; more than planned means the publisher fell behind
  * @param drainSeconds time from the last publish until the handler had seen every event
  */
 record LatencyResult(
     int rate,
-    boolean blocking,
+    Receiver receiver,
     long measured,
     long recorded,
     long failed,
@@ -24,14 +25,40 @@ record LatencyResult(
     double drainSeconds,
     Histogram histogram) {
 
-  static LatencyResult of(jakarta.json.JsonObject run, boolean blocking) {
+  /**
+   * What receives the events and records their latency: Herald's handler or the plain consumer, in
+   * the order the benchmark runs them.
+   */
+  enum Receiver {
+    NON_BLOCKING("non-blocking", "non-blocking handler"),
+    BLOCKING("blocking", "blocking handler"),
+    PLAIN("plain", "plain clients");
+
+    /** In file names and event ids. */
+    final String id;
+
+    /** In phase names and tables. */
+    final String description;
+
+    Receiver(String id, String description) {
+      this.id = id;
+      this.description = description;
+    }
+
+    /** Herald's handler, blocking or not. */
+    static Receiver handler(boolean blocking) {
+      return blocking ? BLOCKING : NON_BLOCKING;
+    }
+  }
+
+  static LatencyResult of(jakarta.json.JsonObject run, Receiver receiver) {
     try {
       Histogram histogram =
           Histogram.decodeFromCompressedByteBuffer(
               ByteBuffer.wrap(Base64.getDecoder().decode(run.getString("histogram"))), 0);
       return new LatencyResult(
           run.getInt("rate"),
-          blocking,
+          receiver,
           run.getJsonNumber("measured").longValue(),
           run.getJsonNumber("recorded").longValue(),
           run.getJsonNumber("failed").longValue(),

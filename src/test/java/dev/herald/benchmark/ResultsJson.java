@@ -1,5 +1,6 @@
 package dev.herald.benchmark;
 
+import dev.herald.benchmark.LatencyResult.Receiver;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,7 +29,7 @@ final class ResultsJson {
     json.put("restBatchIngest", runs(results.restBatch()));
     json.put("consume", consume(results.consume()));
     json.put("invalidFlood", flood(results.flood(), results.consume()));
-    json.put("latency", results.latency().stream().map(ResultsJson::latency).toList());
+    json.put("latency", results.latency().stream().map(l -> latency(l, results)).toList());
     json.put("gc", results.gc().stream().map(ResultsJson::gc).toList());
     json.put("memory", memory(results));
     return JSON.writeValueAsString(json);
@@ -122,10 +123,13 @@ final class ResultsJson {
     return json;
   }
 
-  private static Map<String, Object> latency(LatencyResult latency) {
+  private static Map<String, Object> latency(LatencyResult latency, BenchmarkResults results) {
     Map<String, Object> json = new LinkedHashMap<>();
     json.put("rate", latency.rate());
-    json.put("blockingHandler", latency.blocking());
+    json.put("path", latency.receiver().description);
+    if (latency.receiver() != Receiver.PLAIN) {
+      json.put("blockingHandler", latency.receiver() == Receiver.BLOCKING);
+    }
     json.put("measured", latency.measured());
     json.put("recorded", latency.recorded());
     json.put("failed", latency.failed());
@@ -135,6 +139,9 @@ final class ResultsJson {
       json.put("p" + percentileName(percentile) + "Millis", round(latency.millis(percentile)));
     }
     json.put("maxMillis", round(latency.maxMillis()));
+    if (latency.receiver() != Receiver.PLAIN) {
+      results.p99RatioToPlain(latency).ifPresent(r -> json.put("p99RatioToPlain", round(r)));
+    }
     return json;
   }
 

@@ -48,7 +48,9 @@ final class ResultsMarkdown {
     line(
         format(
             "Throughput in events/s: the median of %d runs [lowest–highest], all in this run on"
-                + " this machine; a ratio is Herald's median over the baseline's.",
+                + " this machine; a ratio is Herald's median over the baseline's. For latency, the"
+                + " ratio is Herald's p99 over the plain clients' at the same rate: lower is"
+                + " better.",
             r.sizes().runs()));
     line("");
     line("| scenario | Herald | baseline | baseline figure | ratio | target | met |");
@@ -82,14 +84,19 @@ final class ResultsMarkdown {
   private void latency(BenchmarkResults r) {
     line("## End-to-end latency (publish to handler)");
     line("");
-    line("| rate (events/s) | handler | events | p50 ms | p99 ms | p99.9 ms | max ms | complete |");
+    line(
+        "Herald from publish to its handler; the plain clients from `send` to `poll`, the same"
+            + " records at the same rate on a topic of their own: what the broker and the Kafka"
+            + " clients take on this machine.");
+    line("");
+    line("| rate (events/s) | path | events | p50 ms | p99 ms | p99.9 ms | max ms | complete |");
     line("|---:|---|---:|---:|---:|---:|---:|---|");
     for (LatencyResult l : r.latency()) {
       line(
           format(
               "| %,d | %s | %,d | %.2f | %.2f | %.2f | %.2f | %s |",
               l.rate(),
-              l.blocking() ? "blocking" : "non-blocking",
+              l.receiver().description,
               l.recorded(),
               l.millis(50),
               l.millis(99),
@@ -188,8 +195,10 @@ final class ResultsMarkdown {
             sizes.floodEvents()));
     line(
         format(
-            "- Latency: Herald's publisher at a fixed rate for %d s after %d s of warm-up; memory"
-                + " sampled every second.",
+            "- Latency: Herald's publisher at a fixed rate for %d s after %d s of warm-up, then"
+                + " the plain clients at each rate (a producer with Herald's settings, a consumer"
+                + " with the channel's, on a topic with as many partitions as Herald's, in the"
+                + " server's JVM); memory sampled every second.",
             sizes.latencySeconds(), sizes.latencyWarmupSeconds()));
     line(
         "- Versions: Open Liberty "

@@ -103,7 +103,11 @@ public class BenchmarkHandler implements EventHandler {
 
   /** The latencies recorded since the last reset, as a compressed, Base64-encoded histogram. */
   public String latencies() {
-    Histogram histogram = latencies.getIntervalHistogram();
+    return compressed(latencies.getIntervalHistogram());
+  }
+
+  /** A histogram in HdrHistogram's compressed form, Base64-encoded, as runs return it. */
+  static String compressed(Histogram histogram) {
     ByteBuffer buffer = ByteBuffer.allocate(histogram.getNeededByteBufferCapacity());
     int length = histogram.encodeIntoCompressedByteBuffer(buffer);
     return Base64.getEncoder().encodeToString(Arrays.copyOf(buffer.array(), length));

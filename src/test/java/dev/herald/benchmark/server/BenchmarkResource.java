@@ -45,6 +45,7 @@ public class BenchmarkResource {
   @Inject BareChannelBench bare;
   @Inject FloodBench flood;
   @Inject LatencyBench latency;
+  @Inject PlainLatencyBench plainLatency;
   @Inject BenchmarkHandler handler;
   @Inject GcRecorder gc;
   @Inject PlainKafka kafka;
@@ -205,6 +206,25 @@ public class BenchmarkResource {
       byte[] template)
       throws InterruptedException {
     return latency.run(
+        BenchEvents.template(template), run, rate, warmupSeconds, seconds, drainSeconds);
+  }
+
+  /**
+   * The latency baseline: the same records at the same rate from a plain producer to a plain
+   * consumer, on a topic of the run's own.
+   */
+  @POST
+  @Path("latency/plain")
+  @Consumes(MediaType.APPLICATION_JSON)
+  public LatencyRun latencyPlain(
+      @QueryParam("run") String run,
+      @QueryParam("rate") int rate,
+      @QueryParam("warmup-seconds") int warmupSeconds,
+      @QueryParam("seconds") int seconds,
+      @QueryParam("drain-seconds") @DefaultValue("120") int drainSeconds,
+      byte[] template)
+      throws Exception {
+    return plainLatency.run(
         BenchEvents.template(template), run, rate, warmupSeconds, seconds, drainSeconds);
   }
 

@@ -7,13 +7,12 @@ import jakarta.inject.Inject;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
-import java.util.concurrent.locks.LockSupport;
 
 /**
  * Publishes through Herald's {@link EventPublisher} at a fixed rate and collects the time from each
  * event's publish to the handler's call. Each event is stamped with the time it was meant to be
- * sent, so a publisher that falls behind shows in the latency instead of hiding it (no coordinated
- * omission). Events of the warm-up seconds are handled but not recorded.
+ * sent ({@link FixedRate}), so a publisher that falls behind shows in the latency instead of hiding
+ * it (no coordinated omission). Events of the warm-up seconds are handled but not recorded.
  */
 @ApplicationScoped
 public class LatencyBench {
@@ -24,18 +23,14 @@ public class LatencyBench {
   public LatencyRun run(
       CloudEvent template, String run, int rate, int warmupSeconds, int seconds, int drainSeconds)
       throws InterruptedException {
-    long period = TimeUnit.SECONDS.toNanos(1) / rate;
     long warmup = (long) rate * warmupSeconds;
     long total = warmup + (long) rate * seconds;
     LongAdder failed = new LongAdder();
     handler.reset(Marks.none());
     CountDownLatch arrived = handler.expect(total - warmup);
-    long start = System.nanoTime();
+    FixedRate schedule = new FixedRate(rate);
     for (long i = 0; i < total; i++) {
-      long due = start + i * period;
-      for (long wait = due - System.nanoTime(); wait > 0; wait = due - System.nanoTime()) {
-        LockSupport.parkNanos(wait);
-      }
+      long due = schedule.awaitDue(i);
       CloudEvent.Builder event = BenchEvents.copy(template, run, i).toBuilder();
       boolean measuredEvent = i >= warmup;
       if (measuredEvent) {
@@ -63,7 +58,7 @@ public class LatencyBench {
         measured,
         handler.counts().recorded(),
         failed.sum(),
-        publishedAt - start,
+        publishedAt - schedule.start(),
         System.nanoTime() - publishedAt,
         handler.latencies());
   }
