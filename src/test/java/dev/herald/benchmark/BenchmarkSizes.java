@@ -42,7 +42,7 @@ record BenchmarkSizes(
         Integer.getInteger("herald.bench.rest-batch", 1_000),
         Integer.getInteger("herald.bench.rest-concurrency", 4),
         Integer.getInteger("herald.bench.consume-window", 100_000),
-        Integer.getInteger("herald.bench.flood-events", 20_000),
+        Integer.getInteger("herald.bench.flood-events", 60_000),
         Arrays.stream(System.getProperty("herald.bench.latency-rates", "1000,5000").split(","))
             .map(String::trim)
             .map(Integer::valueOf)
