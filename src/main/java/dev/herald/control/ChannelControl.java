@@ -2,6 +2,7 @@ package dev.herald.control;
 
 import dev.herald.config.EventChannel;
 import dev.herald.config.EventChannels;
+import dev.herald.routing.ChannelPauses;
 import io.smallrye.reactive.messaging.ChannelRegistry;
 import io.smallrye.reactive.messaging.PausableChannel;
 import io.smallrye.reactive.messaging.health.HealthReport;
@@ -17,13 +18,14 @@ import java.util.logging.Logger;
 /**
  * Pauses and resumes Herald's channels and says what state each is in. A pause stops the channel's
  * demand: SmallRye's Kafka source then pauses its partitions (the consumer stays in its group, so
- * no rebalance), nothing is handled or committed, and the lag grows until {@link #resume}.
+ * no rebalance), nothing is handled or committed, and the lag grows until {@link #resume}. Due
+ * records of its retry topics wait too.
  *
  * <p>A pause lasts as long as the server: a restarted server consumes again, unless the channel is
  * configured to start paused ({@code mp.messaging.incoming.<channel>.pausable.initially-paused}).
  */
 @ApplicationScoped
-public class ChannelControl {
+public class ChannelControl implements ChannelPauses {
 
   private static final Logger LOG = Logger.getLogger(ChannelControl.class.getName());
 
@@ -49,6 +51,7 @@ public class ChannelControl {
   }
 
   /** Whether an operator paused the channel (cheap: no health report is built). */
+  @Override
   public boolean isPaused(String channel) {
     PausableChannel pausable = registry.getPausable(channel);
     return pausable != null && pausable.isPaused();

@@ -6,6 +6,7 @@ import dev.herald.config.EventChannels;
 import dev.herald.config.KafkaClients;
 import dev.herald.config.RetrySettings;
 import dev.herald.retry.RetryHeaders.Origin;
+import dev.herald.routing.ChannelPauses;
 import dev.herald.routing.EventManager;
 import dev.herald.routing.EventMonitor;
 import dev.herald.routing.EventReader;
@@ -53,6 +54,9 @@ public class RetryTopicConsumer {
   private static final Duration SEND_TIMEOUT = Duration.ofSeconds(40);
   private static final long BROKER_BACKOFF_MS = 1000;
 
+  /** How often a due record of a paused channel checks whether the channel was resumed. */
+  private static final long PAUSED_RECHECK_MS = 500;
+
   @Inject KafkaClients clients;
   @Inject RetrySettings settings;
   @Inject RetryTopics topics;
@@ -61,6 +65,7 @@ public class RetryTopicConsumer {
   @Inject EventManager manager;
   @Inject RetryTopicWriter writer;
   @Inject EventMonitor monitor;
+  @Inject ChannelPauses pauses;
 
   @Resource(lookup = "java:comp/DefaultManagedThreadFactory")
   ManagedThreadFactory threads;
@@ -134,6 +139,10 @@ public class RetryTopicConsumer {
       }
       if (due > now) {
         waitUntil(kafka, partition, record, due);
+        return;
+      }
+      if (pauses.isPaused(topics.forTopic(record.topic()).orElseThrow().channel())) {
+        waitUntil(kafka, partition, record, now + PAUSED_RECHECK_MS);
         return;
       }
       if (!handle(record)) {
