@@ -110,6 +110,9 @@ final class ReplayTask implements Runnable {
         open.put(new TopicPartition(replay.channel.topic(), progress.range.partition()), progress);
       }
     }
+    if (open.isEmpty()) {
+      return true; // nothing in the range
+    }
     consumer.assign(open.keySet());
     open.forEach((partition, progress) -> consumer.seek(partition, progress.range.start()));
     while (!open.isEmpty()) {
