@@ -29,6 +29,12 @@ public final class CloudEventAttributes {
   public static final String TRACEPARENT = "traceparent";
   public static final String SCHEMAVERSION = "schemaversion";
 
+  /**
+   * Set by Herald on each event it replays (Herald never writes it to Kafka): the id of the replay,
+   * so that a handler can tell a replayed event from a live one.
+   */
+  public static final String REPLAYID = "replayid";
+
   /** The CloudEvents Kafka binding's extension for the record key. */
   public static final String PARTITIONKEY = "partitionkey";
 

@@ -32,4 +32,15 @@ public interface EventHandler {
   default boolean blocking() {
     return true;
   }
+
+  /**
+   * Whether this handler may be given replayed events: events read again from their topic on an
+   * operator's request ({@code POST /api/replays}), which carry the {@link
+   * CloudEventAttributes#REPLAYID replayid} extension and reach the handler even when it completed
+   * them before. A handler whose effect must never repeat (a payment, an e-mail) returns {@code
+   * false}: a replay that names it is refused, and a replay that names no handler leaves it out.
+   */
+  default boolean replayable() {
+    return true;
+  }
 }

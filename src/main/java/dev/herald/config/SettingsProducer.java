@@ -59,4 +59,10 @@ public class SettingsProducer {
   RetrySettings retry(Settings settings) {
     return new RetrySettings(settings);
   }
+
+  @Produces
+  @Singleton
+  ReplaySettings replay(Settings settings) {
+    return ReplaySettings.from(settings);
+  }
 }

@@ -12,13 +12,18 @@ import java.util.List;
 /**
  * One event's way through its handlers: every accepting handler in a stable order, each retried in
  * place with the channel's policy while its failure is transient and attempts remain. It holds
- * where it is (handler, attempt, failures so far); a {@link Slot} makes the calls.
+ * where it is (handler, attempt, failures so far); a {@link Slot} makes the calls. A replay's
+ * dispatch calls its handlers even when they completed the event before.
  */
 final class Dispatch {
 
   final String channel;
   final CloudEvent event;
   final RetryPolicy policy;
+
+  /** Asked for on purpose: handlers are called even when they completed the event before. */
+  final boolean replay;
+
   private final List<Handler> handlers;
   private final List<HandlerResult> results;
   private int next;
@@ -27,9 +32,19 @@ final class Dispatch {
   private Instant lastFailure;
 
   Dispatch(String channel, CloudEvent event, RetryPolicy policy, List<Handler> handlers) {
+    this(channel, event, policy, handlers, false);
+  }
+
+  Dispatch(
+      String channel,
+      CloudEvent event,
+      RetryPolicy policy,
+      List<Handler> handlers,
+      boolean replay) {
     this.channel = channel;
     this.event = event;
     this.policy = policy;
+    this.replay = replay;
     this.handlers = handlers;
     this.results = new ArrayList<>(handlers.size());
   }

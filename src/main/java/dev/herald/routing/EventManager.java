@@ -29,6 +29,7 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.function.Supplier;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
 /**
@@ -176,6 +177,42 @@ public class EventManager implements ChannelRouter {
    * retry policy; the outcome is also kept for lookups. Blocking handlers run on managed threads.
    */
   public CompletionStage<EventOutcome> dispatch(String channel, CloudEvent event) {
+    return once(event, () -> dispatchOf(channel, retries.forChannel(channel), event), true);
+  }
+
+  /**
+   * Replays an event, asked for on purpose: calls the handlers named in {@code handlerNames} that
+   * are {@link EventHandler#replayable replayable} and accept it, in the stable order, each with
+   * the channel's retry policy, as {@link #dispatch} does, but even when a handler completed the
+   * event before (the idempotency store is not asked, though a success is still marked in it), and
+   * without keeping the outcome among the recent outcomes of live events. An outcome without
+   * results means no named handler accepted it.
+   */
+  public CompletionStage<EventOutcome> replay(
+      String channel, CloudEvent event, Set<String> handlerNames) {
+    return once(event, () -> replayOf(channel, event, handlerNames), false);
+  }
+
+  /** The enabled handler beans ({@code herald.handlers.disabled} left out), in calling order. */
+  public List<EventHandler> handlers() {
+    return handlers.stream().map(Handler::bean).toList();
+  }
+
+  private Dispatch replayOf(String channel, CloudEvent event, Set<String> handlerNames) {
+    List<Handler> chosen = new ArrayList<>(handlerNames.size());
+    for (Handler handler : handlers) {
+      if (handlerNames.contains(handler.name())
+          && handler.bean().replayable()
+          && handler.bean().accepts(event)) {
+        chosen.add(handler);
+      }
+    }
+    return new Dispatch(channel, event, retries.forChannel(channel), chosen, true);
+  }
+
+  /** Runs one dispatch on a lane of its own; {@code live} outcomes are kept for lookups. */
+  private CompletionStage<EventOutcome> once(
+      CloudEvent event, Supplier<Dispatch> dispatchOf, boolean live) {
     CompletableFuture<EventOutcome> result = new CompletableFuture<>();
     Slot slot = slot();
     slot.offer(
@@ -188,14 +225,16 @@ public class EventManager implements ChannelRouter {
               return null;
             }
             taken = true;
-            return dispatchOf(channel, retries.forChannel(channel), event);
+            return dispatchOf.get();
           }
 
           @Override
           public void finished(Dispatch dispatch) {
             watchdog().forget(slot);
             EventOutcome outcome = dispatch.outcome();
-            outcomes.record(outcome);
+            if (live) {
+              outcomes.record(outcome);
+            }
             result.complete(outcome);
           }
 

@@ -10,9 +10,10 @@ import java.time.Duration;
 
 /**
  * Calls one handler once with one event, on the calling thread: skipped when the handler already
- * completed that event id, marked completed when it returns. Where the call runs, how long it may
- * take and whether it is tried again is the {@link Slot}'s and the {@link Dispatch}'s business.
- * Stateless, so dependent: its owner calls it directly, not through a client proxy.
+ * completed that event id (unless the dispatch is a replay, asked for on purpose), marked completed
+ * when it returns. Where the call runs, how long it may take and whether it is tried again is the
+ * {@link Slot}'s and the {@link Dispatch}'s business. Stateless, so dependent: its owner calls it
+ * directly, not through a client proxy.
  */
 @Dependent
 public class HandlerInvoker {
@@ -36,7 +37,7 @@ public class HandlerInvoker {
     EventHandler handler = dispatch.handler().bean();
     String name = dispatch.handler().name();
     CloudEvent event = dispatch.event;
-    if (idempotency.isCompleted(name, event.id())) {
+    if (!dispatch.replay && idempotency.isCompleted(name, event.id())) {
       monitor.duplicate(name);
       return HandlerResult.duplicate(name);
     }

@@ -14,6 +14,7 @@ import dev.herald.reliability.RetryPolicies;
 import dev.herald.reliability.RetryPolicy;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
@@ -193,6 +194,103 @@ class EventManagerTest {
     dispatch(event("e-7"));
 
     assertThat(ran).singleElement().isNotSameAs(Thread.currentThread());
+  }
+
+  @Test
+  void aReplayCallsOnlyTheNamedHandlersThatAcceptEvenWhenTheyCompletedTheEvent() {
+    manager.useHandlers(List.of(recording("a", true), recording("b", true), recording("c", false)));
+    dispatch(event("e-8"));
+    calls.clear();
+
+    EventOutcome outcome = replay(event("e-8"), Set.of("a", "c"));
+
+    assertThat(calls).containsExactly("a:e-8");
+    assertThat(outcome.results()).extracting(HandlerResult::handler).containsExactly("a");
+    assertThat(outcome.results().get(0).duplicate()).isFalse();
+    assertThat(outcome.results().get(0).attempts()).isEqualTo(1);
+  }
+
+  @Test
+  void aReplayIsNotKeptAmongTheRecentOutcomesOfLiveEvents() {
+    manager.useHandlers(List.of(recording("a", true)));
+
+    replay(event("e-9"), Set.of("a"));
+
+    assertThat(calls).containsExactly("a:e-9");
+    assertThat(manager.outcomes.find("e-9")).isEmpty();
+  }
+
+  @Test
+  void aReplayLeavesOutAHandlerThatOptedOutEvenWhenNamed() {
+    manager.useHandlers(List.of(notReplayable("payments"), recording("a", true)));
+
+    EventOutcome outcome = replay(event("e-10"), Set.of("payments", "a"));
+
+    assertThat(calls).containsExactly("a:e-10");
+    assertThat(outcome.results()).extracting(HandlerResult::handler).containsExactly("a");
+  }
+
+  @Test
+  void aReplayThatNoNamedHandlerAcceptsHasNoResults() {
+    manager.useHandlers(List.of(recording("a", false), recording("b", true)));
+
+    EventOutcome outcome = replay(event("e-11"), Set.of("a"));
+
+    assertThat(calls).isEmpty();
+    assertThat(outcome.results()).isEmpty();
+    assertThat(outcome.succeeded()).isTrue();
+  }
+
+  @Test
+  void aReplayRetriesATransientFailureWithTheChannelsPolicy() {
+    manager.useHandlers(List.of(failing("flaky", 2, new TransientHandlerException("timeout"))));
+
+    HandlerResult result = replay(event("e-12"), Set.of("flaky")).results().get(0);
+
+    assertThat(result.success()).isTrue();
+    assertThat(result.attempts()).isEqualTo(3);
+    assertThat(backoffs).containsExactly(100L, 200L);
+  }
+
+  @Test
+  void theEnabledHandlersAreListedInCallingOrder() {
+    manager.useHandlers(List.of(recording("b", true), recording("a", true)));
+
+    assertThat(manager.handlers()).extracting(EventHandler::name).containsExactly("b", "a");
+  }
+
+  private EventOutcome replay(CloudEvent event, Set<String> handlers) {
+    return manager
+        .replay(CHANNEL, event, handlers)
+        .toCompletableFuture()
+        .orTimeout(10, TimeUnit.SECONDS)
+        .join();
+  }
+
+  /** Accepts every event, records its calls, and opts out of replays. */
+  private EventHandler notReplayable(String name) {
+    EventHandler recording = recording(name, true);
+    return new EventHandler() {
+      @Override
+      public String name() {
+        return name;
+      }
+
+      @Override
+      public boolean accepts(CloudEvent event) {
+        return true;
+      }
+
+      @Override
+      public void handle(CloudEvent event) throws Exception {
+        recording.handle(event);
+      }
+
+      @Override
+      public boolean replayable() {
+        return false;
+      }
+    };
   }
 
   private EventOutcome dispatch(CloudEvent event) {

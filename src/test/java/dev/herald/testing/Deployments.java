@@ -18,6 +18,9 @@ public final class Deployments {
             HoldingHandler.class,
             EffectCounter.class,
             ReceivedEvents.class,
+            ReplayedEvents.class,
+            ReplayWitness.class,
+            ReplayBystander.class,
             TestEvents.class);
   }
 

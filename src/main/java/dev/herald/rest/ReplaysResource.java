@@ -1,0 +1,112 @@
+package dev.herald.rest;
+
+import dev.herald.replay.ReplayRefusedException;
+import dev.herald.replay.ReplayRequest;
+import dev.herald.replay.ReplayStatus;
+import dev.herald.replay.Replays;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.io.InputStream;
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+
+/** Replays a range of a type's topic to its handlers: start, follow, list and cancel. */
+@Path("replays")
+@RequestScoped
+public class ReplaysResource {
+
+  /** A replay request is a few lines of JSON. */
+  private static final long MAX_REQUEST_BYTES = 64 * 1024;
+
+  /** How long a cancel waits for the replay to stop before answering 202 instead of 200. */
+  private static final Duration CANCEL_WAIT = Duration.ofSeconds(2);
+
+  @Inject Replays replays;
+
+  @Context HttpHeaders headers;
+
+  /** Starts a replay: 202 with its status and {@code Location}, or a problem saying what to fix. */
+  @POST
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Produces(MediaType.APPLICATION_JSON)
+  public Response start(InputStream body) {
+    ReplayStatus started;
+    try {
+      started =
+          replays.start(
+              ReplayRequest.parse(
+                  RequestBodies.readJson(
+                      body, headers.getLength(), MAX_REQUEST_BYTES, "a replay request's limit")));
+    } catch (ReplayRefusedException e) {
+      throw problem(e);
+    }
+    return Response.accepted(started)
+        .type(MediaType.APPLICATION_JSON_TYPE)
+        .location(URI.create("/api/replays/" + started.id()))
+        .build();
+  }
+
+  /** Every replay kept in memory, the newest first. */
+  @GET
+  @Produces(MediaType.APPLICATION_JSON)
+  public List<ReplayStatus> list() {
+    return replays.list();
+  }
+
+  @GET
+  @Path("{id}")
+  @Produces(MediaType.APPLICATION_JSON)
+  public ReplayStatus status(@PathParam("id") String id) {
+    return replays.find(id).orElseThrow(() -> notFound(id));
+  }
+
+  /**
+   * Cancels a running replay: 200 with its status once it stopped, 202 while it is still stopping
+   * (a handler call in progress); a finished replay is left as it is (200).
+   */
+  @DELETE
+  @Path("{id}")
+  @Produces(MediaType.APPLICATION_JSON)
+  public Response cancel(@PathParam("id") String id) throws InterruptedException {
+    ReplayStatus status = replays.cancel(id, CANCEL_WAIT).orElseThrow(() -> notFound(id));
+    return Response.status("running".equals(status.state()) ? 202 : 200)
+        .type(MediaType.APPLICATION_JSON_TYPE)
+        .entity(status)
+        .build();
+  }
+
+  private static ProblemException notFound(String id) {
+    return new ProblemException(
+        Problem.of(
+            404,
+            "Not Found",
+            "No replay with id '"
+                + id
+                + "' among those kept in memory (the last "
+                + Replays.RETAINED
+                + ", lost on restart); GET /api/replays lists them"));
+  }
+
+  private static ProblemException problem(ReplayRefusedException refused) {
+    return new ProblemException(
+        switch (refused.reason()) {
+          case INVALID -> Problem.of(400, "Bad Request", refused.getMessage());
+          case NOT_FOUND -> Problem.of(404, "Not Found", refused.getMessage());
+          case CONFLICT -> Problem.of(409, "Conflict", refused.getMessage());
+          case BUSY -> Problem.of(429, "Too Many Requests", refused.getMessage());
+          case UNAVAILABLE -> Problem.of(503, "Service Unavailable", refused.getMessage());
+        });
+  }
+}
