@@ -93,6 +93,13 @@ class ReplayIT {
         .hasSize(2);
     assertThat(TestKafka.committed(GROUP, TestEvents.TOPIC)).isEqualTo(committed);
     assertThat(herald.get("api/replays").body()).contains(id);
+    assertThat(herald.get("metrics").body().lines())
+        .filteredOn(line -> line.startsWith("herald_replay_events{"))
+        .singleElement()
+        .satisfies(
+            line ->
+                assertThat(Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+                    .isGreaterThanOrEqualTo(5));
   }
 
   @Test
