@@ -59,4 +59,10 @@ public class SettingsProducer {
   RetrySettings retry(Settings settings) {
     return new RetrySettings(settings);
   }
+
+  @Produces
+  @Singleton
+  DeadLetterSettings deadLetters(Settings settings) {
+    return DeadLetterSettings.from(settings);
+  }
 }
