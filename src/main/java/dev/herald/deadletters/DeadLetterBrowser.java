@@ -4,7 +4,6 @@ import dev.herald.config.EventChannel;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -14,7 +13,6 @@ import java.util.Map;
 import java.util.Set;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.OffsetAndTimestamp;
 import org.apache.kafka.common.TopicPartition;
 
 /**
@@ -125,9 +123,9 @@ public class DeadLetterBrowser {
     Set<TopicPartition> partitions = channelOf.keySet();
     Map<TopicPartition, Long> start = consumer.beginningOffsets(partitions);
     Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-    Map<TopicPartition, Long> floor = offsetsAt(consumer, filter.range().from(), start, end);
+    Map<TopicPartition, Long> floor = TimeOffsets.at(consumer, filter.range().from(), start, end);
     Map<TopicPartition, Long> top =
-        cursor == null ? offsetsAt(consumer, filter.range().to(), end, end) : end;
+        cursor == null ? TimeOffsets.at(consumer, filter.range().to(), end, end) : end;
     Set<Cursor.Position> known = new HashSet<>();
     List<PartitionReader> readers = new ArrayList<>();
     for (TopicPartition partition : partitions) {
@@ -154,30 +152,6 @@ public class DeadLetterBrowser {
       throw Cursor.mismatch(cursor);
     }
     return readers;
-  }
-
-  /**
-   * Per partition the first offset written at or after {@code time}; {@code whenOpen} when there is
-   * no time, and the end when no record is that recent (offsetsForTimes then answers null for the
-   * partition, KAFKA-5534).
-   */
-  private static Map<TopicPartition, Long> offsetsAt(
-      Consumer<String, byte[]> consumer,
-      Instant time,
-      Map<TopicPartition, Long> whenOpen,
-      Map<TopicPartition, Long> end) {
-    if (time == null) {
-      return whenOpen;
-    }
-    Map<TopicPartition, Long> query = new LinkedHashMap<>();
-    end.keySet().forEach(p -> query.put(p, time.toEpochMilli()));
-    Map<TopicPartition, OffsetAndTimestamp> found = consumer.offsetsForTimes(query);
-    Map<TopicPartition, Long> offsets = new LinkedHashMap<>();
-    for (TopicPartition partition : end.keySet()) {
-      OffsetAndTimestamp first = found.get(partition);
-      offsets.put(partition, first == null ? end.get(partition) : first.offset());
-    }
-    return offsets;
   }
 
   private static String next(List<PartitionReader> readers) {

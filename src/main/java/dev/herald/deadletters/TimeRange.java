@@ -37,7 +37,7 @@ public record TimeRange(Instant from, Instant to) {
         && (to == null || epochMillis < to.toEpochMilli());
   }
 
-  private static Instant instant(String name, String text) {
+  static Instant instant(String name, String text) {
     if (text == null || text.isBlank()) {
       return null;
     }
