@@ -19,7 +19,7 @@ public record DeadLetterSettings(
   public static final Setting REDRIVES_TOPIC =
       new Setting(
           "herald.dead-letters.redrives-topic",
-          "herald.redrives",
+          "herald-redrives",
           "compacted topic (after herald.topics.prefix) that records which dead letters were"
               + " redriven, shared by every server; created when missing");
   public static final Setting REDRIVES_REFRESH_MS =

@@ -38,6 +38,10 @@ public class DeadLetterBrowser {
    * newest when null).
    */
   public DeadLetterPage list(DeadLetterFilter filter, int limit, String cursor) {
+    return kafka.call("listing dead letters", () -> page(filter, limit, cursor));
+  }
+
+  private DeadLetterPage page(DeadLetterFilter filter, int limit, String cursor) {
     Cursor from = cursor == null || cursor.isBlank() ? null : Cursor.decode(cursor.strip());
     List<EventChannel> channels = List.copyOf(topics.of(filter.type()));
     try (Consumer<String, byte[]> consumer = kafka.consumer()) {
@@ -83,6 +87,10 @@ public class DeadLetterBrowser {
    * @throws DeadLetterException.NotFound when the topic never had it, or no longer has it
    */
   ConsumerRecord<String, byte[]> read(EntryId id) {
+    return kafka.call("reading dead letter " + id, () -> readRecord(id));
+  }
+
+  private ConsumerRecord<String, byte[]> readRecord(EntryId id) {
     EventChannel channel = topics.channelOf(id);
     TopicPartition partition = new TopicPartition(channel.deadLetterTopic(), id.partition());
     try (Consumer<String, byte[]> consumer = kafka.consumer()) {

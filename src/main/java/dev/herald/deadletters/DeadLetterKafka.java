@@ -13,12 +13,14 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 
@@ -94,6 +96,17 @@ public class DeadLetterKafka {
   private static final java.util.Comparator<TopicPartition> BY_PARTITION =
       java.util.Comparator.comparing(TopicPartition::topic)
           .thenComparingInt(TopicPartition::partition);
+
+  /**
+   * Runs a call of Kafka clients, turning a Kafka failure (a timeout, a lost broker) into one kind.
+   */
+  public <T> T call(String what, Supplier<T> call) {
+    try {
+      return call.get();
+    } catch (KafkaException e) {
+      throw new DeadLetterException.Unavailable(what + " failed: " + e.getMessage(), e);
+    }
+  }
 
   /** Waits for a Kafka future within the operations' timeout, turning failures into one kind. */
   public <T> T await(Future<T> future, String what) {

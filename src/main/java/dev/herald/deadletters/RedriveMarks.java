@@ -90,7 +90,16 @@ public class RedriveMarks {
   }
 
   /** Reads what other servers wrote since the last read, at most once per refresh period. */
-  private synchronized void refresh() {
+  private void refresh() {
+    kafka.call(
+        "reading the redrives topic " + settings.redrivesTopic(),
+        () -> {
+          readNew();
+          return null;
+        });
+  }
+
+  private synchronized void readNew() {
     long now = System.nanoTime();
     if (tail != null && now - readAt < settings.redrivesRefresh().toNanos()) {
       return;

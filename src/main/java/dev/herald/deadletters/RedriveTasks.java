@@ -67,7 +67,10 @@ public class RedriveTasks {
               + busy);
     }
     try {
-      RedriveTask task = create(id, channel, filter);
+      RedriveTask task =
+          kafka.call(
+              "reading the offsets of " + channel.deadLetterTopic(),
+              () -> create(id, channel, filter));
       synchronized (tasks) {
         tasks.put(id, task);
         forgetOldest();
