@@ -186,12 +186,17 @@ final class RedriveTask implements Runnable {
     if (!pacer.awaitNext()) {
       throw new InterruptException(new InterruptedException("cancelled"));
     }
-    CompletableFuture<Redrive> sent = tools.redriver().send(channel, record, entry, id);
-    sent.thenRun(
-        () -> {
-          moved.incrementAndGet();
-          tools.counts().redriven(1);
-        });
+    // counted before the future the task waits on completes, so an ended task shows every move
+    CompletableFuture<Redrive> sent =
+        tools
+            .redriver()
+            .send(channel, record, entry, id)
+            .thenApply(
+                redrive -> {
+                  moved.incrementAndGet();
+                  tools.counts().redriven(1);
+                  return redrive;
+                });
     pending.add(sent);
     pending.removeIf(done -> done.isDone() && !done.isCompletedExceptionally());
     pending.stream()

@@ -18,6 +18,7 @@ public final class Deployments {
             HoldingHandler.class,
             EffectCounter.class,
             ReceivedEvents.class,
+            SwitchedHandler.class,
             TestEvents.class);
   }
 

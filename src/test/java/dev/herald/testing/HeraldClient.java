@@ -45,6 +45,15 @@ public final class HeraldClient {
     return post(path, "application/json", body);
   }
 
+  public HttpResponse<String> put(String path) {
+    return send(
+        HttpRequest.newBuilder(base.resolve(path)).PUT(HttpRequest.BodyPublishers.noBody()));
+  }
+
+  public HttpResponse<String> delete(String path) {
+    return send(HttpRequest.newBuilder(base.resolve(path)).DELETE());
+  }
+
   /** Waits until the handlers' outcome of an event is visible, and returns it. */
   /**
    * Publishes {@code events} example events of a type, ids {@code <run><n>}, through {@code POST
