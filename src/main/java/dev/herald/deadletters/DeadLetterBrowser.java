@@ -46,30 +46,34 @@ public class DeadLetterBrowser {
     List<EventChannel> channels = List.copyOf(topics.of(filter.type()));
     try (Consumer<String, byte[]> consumer = kafka.consumer()) {
       List<PartitionReader> readers = readers(consumer, channels, filter, from, limit);
-      long deadline = System.nanoTime() + kafka.timeout().toNanos();
+      // Half the timeout to read: then the page holds what was found, and next goes on from there.
+      long now = System.nanoTime();
+      long scanUntil = now + kafka.timeout().toNanos() / 2;
+      long deadline = now + kafka.timeout().toNanos();
       List<DeadLetterEntry> entries = new ArrayList<>();
-      boolean more = true;
-      while (entries.size() < limit && more) {
+      while (entries.size() < limit) {
         PartitionReader newest = null;
         ConsumerRecord<String, byte[]> head = null;
+        boolean decided = true;
         for (PartitionReader reader : readers) {
-          ConsumerRecord<String, byte[]> candidate = reader.head(consumer, deadline);
+          ConsumerRecord<String, byte[]> candidate = reader.head(consumer, scanUntil, deadline);
+          decided &= candidate != null || reader.exhausted();
           if (candidate != null && (head == null || NEWEST_FIRST.compare(candidate, head) > 0)) {
             newest = reader;
             head = candidate;
           }
         }
-        more = newest != null;
-        if (more) {
-          newest.take();
-          String channel = newest.position().channel();
-          EntryId id = new EntryId(channel, head.partition(), head.offset());
-          entries.add(DeadLetterEntry.of(channel, head, marks.find(id).orElse(null)));
+        if (!decided || newest == null) {
+          break; // a partition not read far enough may hold a newer one; or none is left
         }
+        newest.take();
+        String channel = newest.position().channel();
+        EntryId id = new EntryId(channel, head.partition(), head.offset());
+        entries.add(DeadLetterEntry.of(channel, head, marks.find(id).orElse(null)));
       }
       boolean left = false;
       for (PartitionReader reader : readers) {
-        left |= reader.head(consumer, deadline) != null;
+        left |= !reader.exhausted();
       }
       return new DeadLetterPage(entries, left ? next(readers) : null);
     }

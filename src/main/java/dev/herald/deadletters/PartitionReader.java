@@ -43,12 +43,24 @@ final class PartitionReader {
     return position;
   }
 
-  /** The newest matching record not yet taken, reading more when needed; null when none is left. */
-  ConsumerRecord<String, byte[]> head(Consumer<String, byte[]> consumer, long deadlineNanos) {
-    while (ready.isEmpty() && bound > floor) {
-      readChunk(consumer, deadlineNanos);
+  /**
+   * The newest matching record not yet taken, reading more while there is time; null when none is
+   * left, or none was found in time (then not {@link #exhausted()}).
+   *
+   * @param readUntil when to stop reading more chunks (nanoTime)
+   * @param deadline when a chunk being read is given up as Kafka not answering (nanoTime)
+   */
+  ConsumerRecord<String, byte[]> head(
+      Consumer<String, byte[]> consumer, long readUntil, long deadline) {
+    while (ready.isEmpty() && bound > floor && System.nanoTime() < readUntil) {
+      readChunk(consumer, deadline);
     }
     return ready.peekFirst();
+  }
+
+  /** Whether every matching record down to the floor was taken. */
+  boolean exhausted() {
+    return ready.isEmpty() && bound <= floor;
   }
 
   void take() {
