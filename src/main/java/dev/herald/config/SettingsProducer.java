@@ -65,4 +65,10 @@ public class SettingsProducer {
   ReplaySettings replay(Settings settings) {
     return ReplaySettings.from(settings);
   }
+
+  @Produces
+  @Singleton
+  DeadLetterSettings deadLetters(Settings settings) {
+    return DeadLetterSettings.from(settings);
+  }
 }

@@ -21,6 +21,7 @@ public final class Deployments {
             ReplayedEvents.class,
             ReplayWitness.class,
             ReplayBystander.class,
+            SwitchedHandler.class,
             TestEvents.class);
   }
 

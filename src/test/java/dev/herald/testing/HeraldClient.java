@@ -45,6 +45,11 @@ public final class HeraldClient {
     return post(path, "application/json", body);
   }
 
+  public HttpResponse<String> put(String path) {
+    return send(
+        HttpRequest.newBuilder(base.resolve(path)).PUT(HttpRequest.BodyPublishers.noBody()));
+  }
+
   public HttpResponse<String> delete(String path) {
     return send(HttpRequest.newBuilder(base.resolve(path)).DELETE());
   }
