@@ -72,6 +72,8 @@ public class DeadLetterKafka {
       overrides.put(ProducerConfig.ACKS_CONFIG, "all");
       overrides.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
       overrides.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, (int) timeout().toMillis());
+      // Kafka refuses a delivery timeout below linger.ms + request.timeout.ms (30 s by default).
+      overrides.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 15_000);
       overrides.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 30_000);
       producer = clients.producer(overrides);
     }
@@ -104,8 +106,19 @@ public class DeadLetterKafka {
     try {
       return call.get();
     } catch (KafkaException e) {
-      throw new DeadLetterException.Unavailable(what + " failed: " + e.getMessage(), e);
+      throw new DeadLetterException.Unavailable(what + " failed: " + messages(e), e);
     }
+  }
+
+  /**
+   * A Kafka error's message with its causes' ("Failed to construct kafka producer" says little).
+   */
+  private static String messages(Throwable error) {
+    StringBuilder text = new StringBuilder(String.valueOf(error.getMessage()));
+    for (Throwable cause = error.getCause(); cause != null; cause = cause.getCause()) {
+      text.append(": ").append(cause.getMessage());
+    }
+    return text.toString();
   }
 
   /** Waits for a Kafka future within the operations' timeout, turning failures into one kind. */
@@ -117,7 +130,7 @@ public class DeadLetterKafka {
       throw new DeadLetterException.Unavailable(what + " was interrupted", e);
     } catch (ExecutionException e) {
       Throwable cause = e.getCause() == null ? e : e.getCause();
-      throw new DeadLetterException.Unavailable(what + " failed: " + cause.getMessage(), cause);
+      throw new DeadLetterException.Unavailable(what + " failed: " + messages(cause), cause);
     } catch (TimeoutException e) {
       throw new DeadLetterException.Unavailable(
           what

@@ -68,6 +68,14 @@ class DeadLetterOperationsIT {
                   .isEqualTo(TestEvents.TOPIC);
             });
 
+    assertThat(herald.get("metrics").body().lines())
+        .filteredOn(line -> line.startsWith("herald_dead_letters_redriven{"))
+        .singleElement()
+        .satisfies(
+            line ->
+                assertThat(Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+                    .isGreaterThanOrEqualTo(50));
+
     HttpResponse<String> again =
         herald.postJson("api/dead-letters/" + listed.get(0).getString("id") + "/redrive", "");
     assertProblem(again, 409);
