@@ -17,7 +17,7 @@ import org.apache.kafka.common.header.Headers;
  * @param eventType {@code ce_type}; null when the record had none
  * @param eventId {@code ce_id}; null when the record had none
  * @param eventTime {@code ce_time}; null when the record had none
- * @param original where the record was consumed when it failed
+ * @param original where the record was consumed when it failed, and its timestamp there
  * @param failedHandlers empty for a record that was rejected rather than failed by handlers
  * @param deadLetteredAt the dead-letter record's own timestamp, RFC 3339
  * @param value the record's value as it was consumed; {@code encoding} says how it is shown
@@ -50,7 +50,7 @@ public record DeadLetterEntry(
   /**
    * Where the record was consumed ({@code dead-letter-topic}, {@code -partition}, {@code -offset}).
    */
-  public record Original(String topic, Integer partition, Long offset) {}
+  public record Original(String topic, Integer partition, Long offset, String timestamp) {}
 
   /** A header, as UTF-8 text or in Base64 ({@code encoding}). */
   public record HeaderText(String key, String value, String encoding) {}
@@ -78,7 +78,8 @@ public record DeadLetterEntry(
         new Original(
             text(h, ORIGINAL_TOPIC),
             number(h, ORIGINAL_PARTITION).map(Long::intValue).orElse(null),
-            number(h, ORIGINAL_OFFSET).orElse(null)),
+            number(h, ORIGINAL_OFFSET).orElse(null),
+            text(h, DeadLetterHeaders.ORIGINAL_TIMESTAMP)),
         record.key(),
         text(h, DeadLetterHeaders.KIND),
         text(h, DeadLetterFilter.REASON),

@@ -33,6 +33,9 @@ public final class DeadLetterHeaders {
   /** RFC 3339 instants of the first and the last failure. */
   public static final String FIRST_FAILURE = "herald-first-failure";
 
+  /** RFC 3339 instant of the original record (its Kafka timestamp), where it was consumed. */
+  public static final String ORIGINAL_TIMESTAMP = "herald-original-timestamp";
+
   public static final String LAST_FAILURE = "herald-last-failure";
 
   private DeadLetterHeaders() {}

@@ -2,9 +2,11 @@ package dev.herald.retry;
 
 import dev.herald.config.EventChannel;
 import dev.herald.config.EventChannels;
+import dev.herald.reliability.DeadLetterHeaders;
 import dev.herald.routing.DeadLetterWriter;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.Instant;
 import java.util.concurrent.CompletionStage;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -40,6 +42,13 @@ public class DeadLetterTopicWriter implements DeadLetterWriter {
     }
     for (Header header : failure) {
       headers.add(header);
+    }
+    if (record.timestamp() >= 0
+        && headers.lastHeader(DeadLetterHeaders.ORIGINAL_TIMESTAMP) == null) {
+      DeadLetterHeaders.add(
+          headers,
+          DeadLetterHeaders.ORIGINAL_TIMESTAMP,
+          Instant.ofEpochMilli(record.timestamp()).toString());
     }
     Object key = record.key();
     return writer.send(

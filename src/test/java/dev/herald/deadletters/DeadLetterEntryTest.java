@@ -47,6 +47,7 @@ class DeadLetterEntryTest {
     add(headers, "herald-attempts", "4");
     add(headers, "herald-first-failure", "2026-12-01T09:59:00Z");
     add(headers, "herald-last-failure", "2026-12-01T10:00:00Z");
+    add(headers, "herald-original-timestamp", "2026-12-01T09:58:00Z");
     Redrive redrive = new Redrive("2026-12-02T00:00:00Z", "chat.message.received.v1", 3, 99, null);
 
     DeadLetterEntry entry =
@@ -59,7 +60,9 @@ class DeadLetterEntryTest {
     assertThat(entry.eventId()).isEqualTo("e-1");
     assertThat(entry.eventType()).isEqualTo("chat.message.received");
     assertThat(entry.original())
-        .isEqualTo(new DeadLetterEntry.Original("chat.message.received.v1", 3, 17L));
+        .isEqualTo(
+            new DeadLetterEntry.Original(
+                "chat.message.received.v1", 3, 17L, "2026-12-01T09:58:00Z"));
     assertThat(entry.key()).isEqualTo("acme");
     assertThat(entry.failureKind()).isEqualTo("failed");
     assertThat(entry.reason()).isEqualTo("handler 'x' failed: no");
@@ -68,7 +71,7 @@ class DeadLetterEntryTest {
     assertThat(entry.deadLetteredAt()).isEqualTo("2026-12-01T10:00:00Z");
     assertThat(entry.value()).isEqualTo("{}");
     assertThat(entry.encoding()).isEqualTo("utf-8");
-    assertThat(entry.headers()).hasSize(11);
+    assertThat(entry.headers()).hasSize(12);
     assertThat(entry.redriven()).isTrue();
     assertThat(entry.redrive()).isEqualTo(redrive);
   }
@@ -88,7 +91,7 @@ class DeadLetterEntryTest {
         .containsExactly(new DeadLetterEntry.HeaderText("binary", base64, "base64"));
     assertThat(entry.redriven()).isFalse();
     assertThat(entry.failedHandlers()).isEmpty();
-    assertThat(entry.original()).isEqualTo(new DeadLetterEntry.Original(null, null, null));
+    assertThat(entry.original()).isEqualTo(new DeadLetterEntry.Original(null, null, null, null));
   }
 
   @Test

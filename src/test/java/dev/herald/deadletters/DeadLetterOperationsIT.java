@@ -63,6 +63,7 @@ class DeadLetterOperationsIT {
         .allSatisfy(
             entry -> {
               assertThat(entry.getBoolean("redriven")).isTrue();
+              assertThat(entry.getJsonObject("original").getString("timestamp")).isNotBlank();
               assertThat(entry.getJsonObject("redrive").getString("task")).isEqualTo(task);
               assertThat(entry.getJsonObject("redrive").getString("topic"))
                   .isEqualTo(TestEvents.TOPIC);
