@@ -1,6 +1,7 @@
 package dev.herald.deadletters;
 
 import dev.herald.config.EventChannel;
+import dev.herald.reliability.Pacer;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -12,6 +13,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.LockSupport;
 import java.util.logging.Logger;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -174,6 +176,12 @@ final class RedriveTask implements Runnable {
     }
   }
 
+  /** Parks the task's thread; a cancel interrupts it. */
+  private static boolean park(long nanos) {
+    LockSupport.parkNanos(nanos);
+    return Thread.currentThread().isInterrupted();
+  }
+
   private void redrive(
       ConsumerRecord<String, byte[]> record,
       Pacer pacer,
@@ -183,7 +191,14 @@ final class RedriveTask implements Runnable {
       skipped.incrementAndGet();
       return;
     }
-    if (!pacer.awaitNext()) {
+    boolean cancelled;
+    try {
+      cancelled = !pacer.await(RedriveTask::park);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      cancelled = true;
+    }
+    if (cancelled) {
       throw new InterruptException(new InterruptedException("cancelled"));
     }
     // counted before the future the task waits on completes, so an ended task shows every move

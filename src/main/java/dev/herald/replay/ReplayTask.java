@@ -3,6 +3,7 @@ package dev.herald.replay;
 import dev.herald.api.CloudEvent;
 import dev.herald.api.CloudEventAttributes;
 import dev.herald.api.EventOutcome;
+import dev.herald.reliability.Pacer;
 import dev.herald.routing.EventManager;
 import dev.herald.routing.EventReader;
 import dev.herald.routing.EventRejectedException;

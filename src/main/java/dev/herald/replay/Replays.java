@@ -4,6 +4,7 @@ import dev.herald.config.EventChannel;
 import dev.herald.config.EventChannels;
 import dev.herald.config.KafkaClients;
 import dev.herald.config.ReplaySettings;
+import dev.herald.reliability.Pacer;
 import dev.herald.routing.EventManager;
 import dev.herald.routing.EventReader;
 import jakarta.annotation.PreDestroy;

@@ -8,6 +8,7 @@ import dev.herald.api.EventOutcome;
 import dev.herald.api.HandlerResult;
 import dev.herald.config.EventChannel;
 import dev.herald.events.Json;
+import dev.herald.reliability.Pacer;
 import dev.herald.routing.EventRejectedException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;

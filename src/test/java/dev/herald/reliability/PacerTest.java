@@ -1,4 +1,4 @@
-package dev.herald.replay;
+package dev.herald.reliability;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,16 +1,17 @@
-package dev.herald.replay;
+package dev.herald.reliability;
 
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 
 /**
- * Spaces a replay's events at {@code herald.replay.rate} per second, so that a replay does not
- * crowd out the live channels' handlers; a cancel ends the wait at once. Used by one task's thread.
+ * Spaces an operation's sends at a rate per second (a replay's events, a redrive task's records),
+ * so that it does not crowd out the live channels; a cancel ends the wait at once. No credit for
+ * idle time: a slow step does not earn a burst afterwards. Used by one task's thread.
  */
-final class Pacer {
+public final class Pacer {
 
   /** Waits for a number of nanoseconds; true when a cancel ended the wait. */
-  interface Wait {
+  public interface Wait {
     boolean nanos(long nanos) throws InterruptedException;
   }
 
@@ -18,7 +19,10 @@ final class Pacer {
   private final LongSupplier clock;
   private long next;
 
-  Pacer(int perSecond) {
+  /**
+   * @param perSecond the rate; 0 or less for no limit
+   */
+  public Pacer(int perSecond) {
     this(perSecond, System::nanoTime);
   }
 
@@ -33,7 +37,7 @@ final class Pacer {
    *
    * @return false when a cancel came during the wait
    */
-  boolean await(Wait wait) throws InterruptedException {
+  public boolean await(Wait wait) throws InterruptedException {
     if (intervalNanos == 0) {
       return true;
     }
