@@ -28,14 +28,18 @@ final class RestBatchScenario {
   }
 
   Runs run() throws Exception {
-    post(bodies("rest-w-", sizes.warmup()));
+    // A warm-up body not stored is missing from the consume backlog: count it in the first run.
+    long warmupFailed = post(bodies("rest-w-", sizes.warmup()));
     List<Throughput> runs = new ArrayList<>();
     for (int run = 1; run <= sizes.runs(); run++) {
       List<String> bodies = bodies("rest-m" + run + "-", sizes.events());
       long start = System.nanoTime();
       long failed = post(bodies);
       double seconds = (System.nanoTime() - start) / 1e9;
-      runs.add(new Throughput((long) bodies.size() * sizes.restBatch() - failed, seconds, failed));
+      long earlier = run == 1 ? warmupFailed : 0;
+      runs.add(
+          new Throughput(
+              (long) bodies.size() * sizes.restBatch() - failed, seconds, failed + earlier));
     }
     if (firstError.get() != null) {
       System.err.println("REST batch ingest: first failure: " + firstError.get());

@@ -37,9 +37,10 @@ public class PublishBench {
 
   public Timing herald(CloudEvent template, String run, int warmup, int count)
       throws InterruptedException {
-    Window.sendAll(BenchEvents.copies(template, run + "w-", warmup), publisher::publish);
+    Timing warm =
+        Window.sendAll(BenchEvents.copies(template, run + "w-", warmup), publisher::publish);
     List<CloudEvent> events = BenchEvents.copies(template, run + "m-", count);
-    return Window.sendAll(events, publisher::publish);
+    return Window.sendAll(events, publisher::publish).afterWarmup(warm);
   }
 
   public Timing plain(CloudEvent template, String run, int warmup, int count)
@@ -76,11 +77,13 @@ public class PublishBench {
       throws InterruptedException {
     String topic = kafka.channel().topic();
     try (KafkaProducer<String, byte[]> producer = producer()) {
-      Window.sendAll(
-          BenchEvents.copies(template, run + "w-", warmup),
-          e -> send(producer, () -> encode.apply(topic, e)));
+      Timing warm =
+          Window.sendAll(
+              BenchEvents.copies(template, run + "w-", warmup),
+              e -> send(producer, () -> encode.apply(topic, e)));
       List<CloudEvent> events = BenchEvents.copies(template, run + "m-", count);
-      return Window.sendAll(events, e -> send(producer, () -> encode.apply(topic, e)));
+      return Window.sendAll(events, e -> send(producer, () -> encode.apply(topic, e)))
+          .afterWarmup(warm);
     }
   }
 
