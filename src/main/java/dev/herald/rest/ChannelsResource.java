@@ -1,5 +1,6 @@
 package dev.herald.rest;
 
+import jakarta.annotation.security.RolesAllowed;
 import dev.herald.config.EventChannel;
 import dev.herald.control.ChannelControl;
 import dev.herald.control.ChannelState;
@@ -25,6 +26,7 @@ import java.util.List;
  * switch. Lags come from the Kafka probe's last check ({@code herald.probe.interval-ms}), so a
  * request never waits on the broker.
  */
+@RolesAllowed({Roles.OPERATOR, Roles.ADMIN})
 @Path("channels")
 @RequestScoped
 public class ChannelsResource {

@@ -1,5 +1,6 @@
 package dev.herald.rest;
 
+import jakarta.annotation.security.RolesAllowed;
 import dev.herald.deadletters.DeadLetterBrowser;
 import dev.herald.deadletters.DeadLetterEntry;
 import dev.herald.deadletters.DeadLetterFilter;
@@ -31,6 +32,7 @@ import java.util.Map;
  * Dead-letter operations: list and show dead letters, redrive one or many (a background task), and
  * purge those older than a time.
  */
+@RolesAllowed({Roles.OPERATOR, Roles.ADMIN})
 @Path("dead-letters")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)

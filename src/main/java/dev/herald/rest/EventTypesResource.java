@@ -1,5 +1,6 @@
 package dev.herald.rest;
 
+import jakarta.annotation.security.RolesAllowed;
 import static dev.herald.api.CloudEventAttributes.SCHEMAVERSION;
 import static dev.herald.api.CloudEventAttributes.header;
 
@@ -20,6 +21,7 @@ import jakarta.ws.rs.core.Response;
 import java.util.List;
 
 /** The event types Herald carries, where they travel, and their schemas. */
+@RolesAllowed({Roles.READER, Roles.ADMIN})
 @Path("event-types")
 @RequestScoped
 public class EventTypesResource {

@@ -1,5 +1,6 @@
 package dev.herald.rest;
 
+import jakarta.annotation.security.RolesAllowed;
 import dev.herald.handlers.AnalyticsHandler;
 import dev.herald.handlers.AuditHandler;
 import dev.herald.handlers.NotificationHandler;
@@ -15,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 
 /** What the built-in handlers know: the audit log, analytics counts, recent notifications. */
+@RolesAllowed({Roles.READER, Roles.ADMIN})
 @Path("")
 @RequestScoped
 public class HandlersResource {

@@ -1,5 +1,6 @@
 package dev.herald.rest;
 
+import jakarta.annotation.security.RolesAllowed;
 import dev.herald.replay.ReplayRefusedException;
 import dev.herald.replay.ReplayRequest;
 import dev.herald.replay.ReplayStatus;
@@ -23,6 +24,7 @@ import java.time.Duration;
 import java.util.List;
 
 /** Replays a range of a type's topic to its handlers: start, follow, list and cancel. */
+@RolesAllowed({Roles.OPERATOR, Roles.ADMIN})
 @Path("replays")
 @RequestScoped
 public class ReplaysResource {

@@ -1,5 +1,6 @@
 package dev.herald.rest;
 
+import jakarta.annotation.security.RolesAllowed;
 import dev.herald.api.Upcaster;
 import dev.herald.schemas.SchemaCatalog;
 import dev.herald.schemas.TypeSchemas;
@@ -20,6 +21,7 @@ import java.util.List;
 import tools.jackson.databind.JsonNode;
 
 /** The schema catalog: versions and policies, each version's schema, and compatibility checks. */
+@RolesAllowed({Roles.READER, Roles.ADMIN})
 @Path("schemas")
 @RequestScoped
 public class SchemasResource {

@@ -1,5 +1,6 @@
 package dev.herald.rest;
 
+import jakarta.annotation.security.RolesAllowed;
 import dev.herald.config.EventChannels;
 import dev.herald.metrics.HeraldMetrics;
 import jakarta.enterprise.context.RequestScoped;
@@ -12,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** Totals since start: per type published, consumed, dead-lettered; per handler outcomes. */
+@RolesAllowed({Roles.READER, Roles.ADMIN})
 @Path("stats")
 @RequestScoped
 public class StatsResource {

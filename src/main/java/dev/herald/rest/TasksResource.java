@@ -1,5 +1,6 @@
 package dev.herald.rest;
 
+import jakarta.annotation.security.RolesAllowed;
 import dev.herald.deadletters.RedriveTasks;
 import dev.herald.deadletters.TaskView;
 import jakarta.enterprise.context.RequestScoped;
@@ -12,6 +13,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
 /** Background tasks of this server (redrives): their progress, and cancelling them. */
+@RolesAllowed({Roles.OPERATOR, Roles.ADMIN})
 @Path("tasks")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
