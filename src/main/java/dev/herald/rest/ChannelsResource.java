@@ -1,6 +1,5 @@
 package dev.herald.rest;
 
-import jakarta.annotation.security.RolesAllowed;
 import dev.herald.config.EventChannel;
 import dev.herald.control.ChannelControl;
 import dev.herald.control.ChannelState;
@@ -10,6 +9,7 @@ import dev.herald.kafka.PartitionLag;
 import dev.herald.retry.RetryTopic;
 import dev.herald.retry.RetryTopics;
 import dev.herald.routing.EventManager;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;

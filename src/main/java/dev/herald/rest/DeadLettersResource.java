@@ -1,6 +1,5 @@
 package dev.herald.rest;
 
-import jakarta.annotation.security.RolesAllowed;
 import dev.herald.deadletters.DeadLetterBrowser;
 import dev.herald.deadletters.DeadLetterEntry;
 import dev.herald.deadletters.DeadLetterFilter;
@@ -11,6 +10,7 @@ import dev.herald.deadletters.RedriveTasks;
 import dev.herald.deadletters.Redriven;
 import dev.herald.deadletters.Redriver;
 import dev.herald.deadletters.TaskView;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;

@@ -1,6 +1,5 @@
 package dev.herald.rest;
 
-import jakarta.annotation.security.RolesAllowed;
 import static dev.herald.api.CloudEventAttributes.SCHEMAVERSION;
 import static dev.herald.api.CloudEventAttributes.header;
 
@@ -9,6 +8,7 @@ import dev.herald.config.EventChannels;
 import dev.herald.schemas.EventValidator;
 import dev.herald.schemas.SchemaCatalog;
 import dev.herald.schemas.TypeSchemas;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;

@@ -1,6 +1,5 @@
 package dev.herald.rest;
 
-import jakarta.annotation.security.RolesAllowed;
 import dev.herald.api.BatchReceipt;
 import dev.herald.api.CloudEvent;
 import dev.herald.api.EventOutcome;
@@ -11,6 +10,7 @@ import dev.herald.config.PublishSettings;
 import dev.herald.events.Json;
 import dev.herald.routing.RecentOutcomes;
 import jakarta.annotation.Resource;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;

@@ -1,9 +1,9 @@
 package dev.herald.rest;
 
-import jakarta.annotation.security.RolesAllowed;
 import dev.herald.handlers.AnalyticsHandler;
 import dev.herald.handlers.AuditHandler;
 import dev.herald.handlers.NotificationHandler;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.DefaultValue;

@@ -1,10 +1,10 @@
 package dev.herald.rest;
 
-import jakarta.annotation.security.RolesAllowed;
 import dev.herald.replay.ReplayRefusedException;
 import dev.herald.replay.ReplayRequest;
 import dev.herald.replay.ReplayStatus;
 import dev.herald.replay.Replays;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;

@@ -1,11 +1,11 @@
 package dev.herald.rest;
 
-import jakarta.annotation.security.RolesAllowed;
 import dev.herald.api.Upcaster;
 import dev.herald.schemas.SchemaCatalog;
 import dev.herald.schemas.TypeSchemas;
 import dev.herald.schemas.compatibility.CompatibilityProblem;
 import dev.herald.schemas.upcasting.DeclarativeUpcaster;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;

@@ -1,8 +1,8 @@
 package dev.herald.rest;
 
-import jakarta.annotation.security.RolesAllowed;
 import dev.herald.config.EventChannels;
 import dev.herald.metrics.HeraldMetrics;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
