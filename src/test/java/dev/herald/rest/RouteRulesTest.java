@@ -4,8 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.herald.rest.RouteRules.Route;
 import dev.herald.rest.RouteRules.Rule;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
@@ -61,6 +66,41 @@ class RouteRulesTest {
         .isEqualTo(
             "Forbidden: this route needs role reader or admin; the caller's user is in none of"
                 + " these groups");
+  }
+
+  @Test
+  void everyReadmeCurlOfTheApiLogsInAsAUserTheRouteAllows() throws IOException {
+    Matcher curls = README_CURL.matcher(Files.readString(Path.of("README.md")));
+    int checked = 0;
+    while (curls.find()) {
+      String call = curls.group();
+      String method = curls.group(2) == null ? "GET" : curls.group(2);
+      String path = curls.group(3);
+      Rule rule =
+          RouteRules.RULES.stream()
+              .filter(r -> r.method().equals(method) && path.matches(template(r.path())))
+              .findFirst()
+              .orElseThrow(() -> new AssertionError("no rule for the README's " + call));
+      String user = curls.group(1);
+      assertThat(user).as("user of the README's %s", call).isNotNull();
+      assertThat(rule.roles()).as("roles of the README's %s", call).contains(user.split(":")[0]);
+      assertThat(user).as("a development user's password").isEqualTo(developmentLogin(user));
+      checked++;
+    }
+    assertThat(checked).isGreaterThan(20);
+  }
+
+  /** A curl of the README that calls {@code /api}: its user, method and path. */
+  private static final Pattern README_CURL =
+      Pattern.compile("curl -si?(?: -u (\\S+))?(?: -X(\\w+))? '?localhost:9080(/api/[^\\s'?]*)");
+
+  private static String template(String path) {
+    return path.replaceAll("\\{[^}]+}", "[^/]+");
+  }
+
+  private static String developmentLogin(String user) {
+    String name = user.split(":")[0];
+    return name + ":" + name + "-dev";
   }
 
   private static String key(Rule rule) {
