@@ -6,6 +6,7 @@ import jakarta.ws.rs.container.ContainerResponseFilter;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.ext.Provider;
+import java.lang.annotation.Annotation;
 
 /**
  * Gives Liberty's bare 401 (a route with {@code @RolesAllowed} called without valid credentials) a
@@ -26,7 +27,6 @@ public class UnauthorizedProblemFilter implements ContainerResponseFilter {
     UriInfo uri = request.getUriInfo();
     Problem problem =
         Problem.of(401, "Unauthorized", DETAIL).withInstance(uri.getRequestUri().getPath());
-    response.setEntity(
-        problem, new java.lang.annotation.Annotation[0], MediaType.valueOf(Problem.MEDIA_TYPE));
+    response.setEntity(problem, new Annotation[0], MediaType.valueOf(Problem.MEDIA_TYPE));
   }
 }
