@@ -27,7 +27,7 @@ class ReadmeExamplesTest {
 
   private static final Pattern POST =
       Pattern.compile(
-          "(#[^\\n]*\\n)?curl -s -XPOST localhost:9080/api/events(/batch)?"
+          "(#[^\\n]*\\n)?curl -s -u [a-z]+:[a-z]+-dev -XPOST localhost:9080/api/events(/batch)?"
               + " -H 'Content-Type: application/json' -d '(.*?)'",
           Pattern.DOTALL);
 

@@ -9,6 +9,7 @@ import dev.herald.kafka.PartitionLag;
 import dev.herald.retry.RetryTopic;
 import dev.herald.retry.RetryTopics;
 import dev.herald.routing.EventManager;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -25,6 +26,7 @@ import java.util.List;
  * switch. Lags come from the Kafka probe's last check ({@code herald.probe.interval-ms}), so a
  * request never waits on the broker.
  */
+@RolesAllowed({Roles.OPERATOR, Roles.ADMIN})
 @Path("channels")
 @RequestScoped
 public class ChannelsResource {

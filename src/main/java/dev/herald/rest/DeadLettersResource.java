@@ -10,6 +10,7 @@ import dev.herald.deadletters.RedriveTasks;
 import dev.herald.deadletters.Redriven;
 import dev.herald.deadletters.Redriver;
 import dev.herald.deadletters.TaskView;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -31,6 +32,7 @@ import java.util.Map;
  * Dead-letter operations: list and show dead letters, redrive one or many (a background task), and
  * purge those older than a time.
  */
+@RolesAllowed({Roles.OPERATOR, Roles.ADMIN})
 @Path("dead-letters")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)

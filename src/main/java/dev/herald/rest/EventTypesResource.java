@@ -8,6 +8,7 @@ import dev.herald.config.EventChannels;
 import dev.herald.schemas.EventValidator;
 import dev.herald.schemas.SchemaCatalog;
 import dev.herald.schemas.TypeSchemas;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -20,6 +21,7 @@ import jakarta.ws.rs.core.Response;
 import java.util.List;
 
 /** The event types Herald carries, where they travel, and their schemas. */
+@RolesAllowed({Roles.READER, Roles.ADMIN})
 @Path("event-types")
 @RequestScoped
 public class EventTypesResource {

@@ -10,6 +10,7 @@ import dev.herald.config.PublishSettings;
 import dev.herald.events.Json;
 import dev.herald.routing.RecentOutcomes;
 import jakarta.annotation.Resource;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -53,6 +54,7 @@ public class EventsResource {
 
   /** Answers 202 once the broker stored the event, with its topic, partition and offset. */
   @POST
+  @RolesAllowed({Roles.PUBLISHER, Roles.ADMIN})
   @Consumes(MediaType.APPLICATION_JSON)
   @Produces(MediaType.APPLICATION_JSON)
   public CompletionStage<Response> publish(InputStream body) {
@@ -84,6 +86,7 @@ public class EventsResource {
    * partition and offset, or 422 listing every violation (JSON pointers start with the index).
    */
   @POST
+  @RolesAllowed({Roles.PUBLISHER, Roles.ADMIN})
   @Path("batch")
   @Consumes(MediaType.APPLICATION_JSON)
   @Produces(MediaType.APPLICATION_JSON)
@@ -129,6 +132,7 @@ public class EventsResource {
 
   /** The handler results of a recently handled event. */
   @GET
+  @RolesAllowed({Roles.READER, Roles.ADMIN})
   @Path("{id}")
   @Produces(MediaType.APPLICATION_JSON)
   public EventOutcome outcome(@PathParam("id") String id) {

@@ -3,6 +3,7 @@ package dev.herald.rest;
 import dev.herald.handlers.AnalyticsHandler;
 import dev.herald.handlers.AuditHandler;
 import dev.herald.handlers.NotificationHandler;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.DefaultValue;
@@ -15,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 
 /** What the built-in handlers know: the audit log, analytics counts, recent notifications. */
+@RolesAllowed({Roles.READER, Roles.ADMIN})
 @Path("")
 @RequestScoped
 public class HandlersResource {

@@ -4,6 +4,7 @@ import dev.herald.replay.ReplayRefusedException;
 import dev.herald.replay.ReplayRequest;
 import dev.herald.replay.ReplayStatus;
 import dev.herald.replay.Replays;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -23,6 +24,7 @@ import java.time.Duration;
 import java.util.List;
 
 /** Replays a range of a type's topic to its handlers: start, follow, list and cancel. */
+@RolesAllowed({Roles.OPERATOR, Roles.ADMIN})
 @Path("replays")
 @RequestScoped
 public class ReplaysResource {

@@ -5,6 +5,7 @@ import dev.herald.schemas.SchemaCatalog;
 import dev.herald.schemas.TypeSchemas;
 import dev.herald.schemas.compatibility.CompatibilityProblem;
 import dev.herald.schemas.upcasting.DeclarativeUpcaster;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -20,6 +21,7 @@ import java.util.List;
 import tools.jackson.databind.JsonNode;
 
 /** The schema catalog: versions and policies, each version's schema, and compatibility checks. */
+@RolesAllowed({Roles.READER, Roles.ADMIN})
 @Path("schemas")
 @RequestScoped
 public class SchemasResource {

@@ -2,6 +2,7 @@ package dev.herald.rest;
 
 import dev.herald.config.EventChannels;
 import dev.herald.metrics.HeraldMetrics;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -12,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** Totals since start: per type published, consumed, dead-lettered; per handler outcomes. */
+@RolesAllowed({Roles.READER, Roles.ADMIN})
 @Path("stats")
 @RequestScoped
 public class StatsResource {

@@ -2,6 +2,7 @@ package dev.herald.rest;
 
 import dev.herald.deadletters.RedriveTasks;
 import dev.herald.deadletters.TaskView;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.DELETE;
@@ -12,6 +13,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
 /** Background tasks of this server (redrives): their progress, and cancelling them. */
+@RolesAllowed({Roles.OPERATOR, Roles.ADMIN})
 @Path("tasks")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)

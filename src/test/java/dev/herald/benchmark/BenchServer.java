@@ -16,7 +16,10 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import tools.jackson.databind.json.JsonMapper;
 
-/** HTTP to the server under test: Herald's API and the benchmark's {@code /api/bench}. */
+/**
+ * HTTP to the server under test: Herald's API, as the development publisher, and the benchmark's
+ * {@code /api/bench}, which needs no login.
+ */
 final class BenchServer {
 
   private final HttpClient http =

@@ -13,11 +13,15 @@ import org.jboss.shrinkwrap.api.exporter.ZipExporter;
 
 /**
  * A second Liberty server, beside the Arquillian one, that a test may kill with SIGKILL and start
- * again: same runtime, project server.xml, the test deployment in dropins, its own ports.
+ * again: same runtime, project server.xml and development users, the test deployment in dropins,
+ * its own ports.
  */
 public final class CrashServer implements AutoCloseable {
 
   public static final String NAME = "crashtest";
+
+  /** The integration tests' development users (README "Security"). */
+  static final String DEV_USERS = "src/test/liberty/configDropins/overrides/dev-users.xml";
 
   private final Path wlp =
       Path.of(System.getProperty("herald.wlp", "target/liberty/wlp")).toAbsolutePath();
@@ -32,6 +36,11 @@ public final class CrashServer implements AutoCloseable {
       Files.copy(
           Path.of("server.xml"),
           dir.resolve("server.xml"),
+          java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+      Path overrides = Files.createDirectories(dir.resolve("configDropins/overrides"));
+      Files.copy(
+          Path.of(DEV_USERS),
+          overrides.resolve("dev-users.xml"),
           java.nio.file.StandardCopyOption.REPLACE_EXISTING);
       Files.writeString(
           dir.resolve("bootstrap.properties"),

@@ -2,6 +2,7 @@ package dev.herald.testing;
 
 import dev.herald.api.CloudEvent;
 import dev.herald.api.EventHandler;
+import jakarta.annotation.security.PermitAll;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -20,6 +21,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * /api/test/effects/{prefix}}.
  */
 @ApplicationScoped
+@PermitAll
 @Path("test/effects")
 public class EffectCounter implements EventHandler {
 

@@ -3,6 +3,7 @@ package dev.herald.testing;
 import dev.herald.api.CloudEvent;
 import dev.herald.api.EventHandler;
 import dev.herald.api.TransientHandlerException;
+import jakarta.annotation.security.PermitAll;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -19,6 +20,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * since the epoch) are served at {@code /api/test/attempts/{id}}.
  */
 @ApplicationScoped
+@PermitAll
 @Path("test/attempts")
 public class FlakyHandler implements EventHandler {
 

@@ -14,12 +14,16 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 
-/** Herald's HTTP endpoints, as a client sees them. */
+/**
+ * Herald's HTTP endpoints, as a client sees them: logged in as the development admin unless told
+ * otherwise ({@link #as}, {@link #anonymous}).
+ */
 public final class HeraldClient {
 
   private final HttpClient http =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   private final URI base;
+  private final DevUser user;
 
   /** The Arquillian server's endpoints. */
   public HeraldClient() {
@@ -27,7 +31,37 @@ public final class HeraldClient {
   }
 
   public HeraldClient(int port) {
-    this.base = URI.create("http://localhost:" + port + "/");
+    this(URI.create("http://localhost:" + port + "/"), DevUser.ADMIN);
+  }
+
+  private HeraldClient(URI base, DevUser user) {
+    this.base = base;
+    this.user = user;
+  }
+
+  /** The same server, logged in as another development user. */
+  public HeraldClient as(DevUser other) {
+    return new HeraldClient(base, other);
+  }
+
+  /** The same server, without credentials. */
+  public HeraldClient anonymous() {
+    return new HeraldClient(base, null);
+  }
+
+  /** Sends any request to this server, with this client's credentials. */
+  public HttpResponse<String> send(String method, String path, String contentType, String body) {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(base.resolve(path))
+            .method(
+                method,
+                body == null
+                    ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofString(body));
+    if (contentType != null) {
+      request.header("Content-Type", contentType);
+    }
+    return send(request);
   }
 
   public HttpResponse<String> get(String path) {
@@ -95,6 +129,9 @@ public final class HeraldClient {
   }
 
   private HttpResponse<String> send(HttpRequest.Builder request) {
+    if (user != null) {
+      request.header("Authorization", user.basicAuthorization());
+    }
     try {
       return http.send(
           request.timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofString());

@@ -2,6 +2,7 @@ package dev.herald.testing;
 
 import dev.herald.api.CloudEvent;
 import dev.herald.api.EventHandler;
+import jakarta.annotation.security.PermitAll;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
@@ -17,6 +18,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * data}}.
  */
 @ApplicationScoped
+@PermitAll
 @Path("test/received")
 public class ReceivedEvents implements EventHandler {
 

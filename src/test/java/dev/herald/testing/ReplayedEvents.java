@@ -2,6 +2,7 @@ package dev.herald.testing;
 
 import dev.herald.api.CloudEvent;
 import dev.herald.api.CloudEventAttributes;
+import jakarta.annotation.security.PermitAll;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -20,6 +21,7 @@ import java.util.stream.Collectors;
  * /api/test/replayed/{handler}/{run}} as a JSON array of event ids.
  */
 @ApplicationScoped
+@PermitAll
 @Path("test/replayed")
 public class ReplayedEvents {
 

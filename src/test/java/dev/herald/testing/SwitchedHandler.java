@@ -2,6 +2,7 @@ package dev.herald.testing;
 
 import dev.herald.api.CloudEvent;
 import dev.herald.api.EventHandler;
+import jakarta.annotation.security.PermitAll;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -21,6 +22,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * serves how many distinct events of the switch were handled and how many calls succeeded in all.
  */
 @ApplicationScoped
+@PermitAll
 @Path("test/switches")
 public class SwitchedHandler implements EventHandler {
 

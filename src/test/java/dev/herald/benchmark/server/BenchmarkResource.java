@@ -4,6 +4,7 @@ import dev.herald.benchmark.server.FloodBench.FloodRun;
 import dev.herald.benchmark.server.GcRecorder.GcPhase;
 import dev.herald.benchmark.server.LatencyBench.LatencyRun;
 import dev.herald.config.KafkaClients;
+import jakarta.annotation.security.PermitAll;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -24,6 +25,7 @@ import org.eclipse.microprofile.config.Config;
  * template event as CloudEvents JSON and answer once every event is acknowledged. Consume runs are
  * given as {@code runs} windows of {@code window} records at the end of a backlog.
  */
+@PermitAll
 @Path("bench")
 @ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)

@@ -1,5 +1,6 @@
 package com.example.chatarchive;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -11,8 +12,10 @@ import jakarta.ws.rs.core.MediaType;
 
 /**
  * {@code GET /api/chat-archive/transcripts/{conversationId}}: where a conversation's transcript was
- * archived. Served under Herald's {@code /api} application, like Herald's own resources.
+ * archived. Served under Herald's {@code /api} application, like Herald's own resources, and for
+ * the same roles as Herald's read routes.
  */
+@RolesAllowed({"reader", "admin"})
 @Path("chat-archive/transcripts")
 @RequestScoped
 public class TranscriptsResource {

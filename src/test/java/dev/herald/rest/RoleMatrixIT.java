@@ -1,0 +1,141 @@
+package dev.herald.rest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.herald.rest.RouteRules.Rule;
+import dev.herald.testing.Deployments;
+import dev.herald.testing.DevUser;
+import dev.herald.testing.HeraldClient;
+import dev.herald.testing.HeraldIT;
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.stream.Stream;
+import org.assertj.core.api.SoftAssertions;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Every route of {@link RouteRules} on a server with the development users: without credentials
+ * 401, as a user without the route's role 403, as each user with it neither. The requests change
+ * nothing: path parameters name nothing and bodies are refused after the role check.
+ */
+@HeraldIT
+class RoleMatrixIT {
+
+  /** The users of one role each; the admin is in every rule. */
+  private static final List<DevUser> SINGLE_ROLE_USERS =
+      List.of(DevUser.PUBLISHER, DevUser.READER, DevUser.OPERATOR);
+
+  @Deployment(testable = false)
+  static WebArchive deployment() {
+    return Deployments.herald();
+  }
+
+  private final HeraldClient herald = new HeraldClient();
+
+  @Test
+  void withoutCredentialsEveryRouteAnswers401() {
+    SoftAssertions softly = new SoftAssertions();
+    for (Rule rule : RouteRules.RULES) {
+      HttpResponse<String> response = call(herald.anonymous(), rule);
+      softly
+          .assertThat(response.statusCode())
+          .as(describe(rule, "no credentials", response))
+          .isEqualTo(401);
+    }
+    softly.assertAll();
+  }
+
+  @Test
+  void aUserWithoutTheRoutesRoleGets403() {
+    SoftAssertions softly = new SoftAssertions();
+    for (Rule rule : RouteRules.RULES) {
+      DevUser outsider =
+          SINGLE_ROLE_USERS.stream()
+              .filter(user -> !rule.roles().contains(user.username()))
+              .findFirst()
+              .orElseThrow();
+      HttpResponse<String> response = call(herald.as(outsider), rule);
+      softly
+          .assertThat(response.statusCode())
+          .as(describe(rule, outsider, response))
+          .isEqualTo(403);
+    }
+    softly.assertAll();
+  }
+
+  @Test
+  void everyUserWithTheRoutesRoleGetsThrough() {
+    SoftAssertions softly = new SoftAssertions();
+    for (Rule rule : RouteRules.RULES) {
+      for (DevUser user : insiders(rule)) {
+        HttpResponse<String> response = call(herald.as(user), rule);
+        softly
+            .assertThat(response.statusCode())
+            .as(describe(rule, user, response))
+            .isNotIn(401, 403);
+      }
+    }
+    softly.assertAll();
+  }
+
+  @Test
+  void anUnauthorizedAnswerCarriesAChallengeAndAProblem() {
+    HttpResponse<String> anonymous = herald.anonymous().get("api/stats");
+
+    assertThat(anonymous.statusCode()).isEqualTo(401);
+    assertThat(anonymous.headers().firstValue("WWW-Authenticate"))
+        .hasValueSatisfying(challenge -> assertThat(challenge).startsWith("Basic"));
+    assertThat(anonymous.headers().firstValue("Content-Type")).hasValue(Problem.MEDIA_TYPE);
+    assertThat(anonymous.body()).contains("\"status\":401").contains("Security");
+  }
+
+  @Test
+  void aForbiddenAnswerNamesTheRoutesRoles() {
+    HttpResponse<String> response = herald.as(DevUser.PUBLISHER).get("api/stats");
+
+    assertThat(response.statusCode()).isEqualTo(403);
+    assertThat(response.headers().firstValue("Content-Type")).hasValue(Problem.MEDIA_TYPE);
+    assertThat(response.body())
+        .contains("Forbidden: this route needs role reader or admin")
+        .contains("\"status\":403");
+  }
+
+  @Test
+  void healthAndMetricsNeedNoCredentials() {
+    HeraldClient anonymous = herald.anonymous();
+
+    assertThat(anonymous.get("health/live").statusCode()).isEqualTo(200);
+    assertThat(anonymous.get("health").statusCode()).isIn(200, 503);
+    assertThat(anonymous.get("metrics").statusCode()).isEqualTo(200);
+  }
+
+  private static Stream<DevUser> insidersOf(Rule rule) {
+    return Stream.of(DevUser.values()).filter(user -> rule.roles().contains(user.username()));
+  }
+
+  private static List<DevUser> insiders(Rule rule) {
+    List<DevUser> users = insidersOf(rule).toList();
+    assertThat(users).as("development users in the roles of %s", rule).isNotEmpty();
+    return users;
+  }
+
+  private static HttpResponse<String> call(HeraldClient client, Rule rule) {
+    String path = rule.samplePath().substring(1);
+    return client.send(
+        rule.method(), path, rule.body() == null ? null : "application/json", rule.body());
+  }
+
+  private static String describe(Rule rule, Object caller, HttpResponse<String> response) {
+    return rule.method()
+        + " "
+        + rule.samplePath()
+        + " as "
+        + caller
+        + " answered "
+        + response.statusCode()
+        + ": "
+        + response.body();
+  }
+}

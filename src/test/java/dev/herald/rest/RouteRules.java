@@ -1,0 +1,170 @@
+package dev.herald.rest;
+
+import static dev.herald.rest.Roles.ADMIN;
+import static dev.herald.rest.Roles.OPERATOR;
+import static dev.herald.rest.Roles.PUBLISHER;
+import static dev.herald.rest.Roles.READER;
+
+import jakarta.annotation.security.DenyAll;
+import jakarta.annotation.security.PermitAll;
+import jakarta.ws.rs.HttpMethod;
+import jakarta.ws.rs.Path;
+import java.io.IOException;
+import java.lang.annotation.Annotation;
+import java.lang.reflect.Method;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/**
+ * Who may call which route of {@code /api}: the table the README's "Security" section shows,
+ * checked against the resources' annotations ({@link RouteRulesTest}) and against a server ({@code
+ * RoleMatrixIT}).
+ */
+final class RouteRules {
+
+  /**
+   * One route and the roles that may call it.
+   *
+   * @param path the template under {@code /api}, e.g. {@code /api/events/{id}}
+   * @param body what the matrix test sends: it reaches the resource and changes nothing there
+   */
+  record Rule(String method, String path, Set<String> roles, String body) {
+
+    /** The path with every parameter filled with a value no test uses. */
+    String samplePath() {
+      return path.replace("{version}", "1").replaceAll("\\{[^}]+}", "role-matrix");
+    }
+  }
+
+  /** A route as the resources declare it, and the roles its annotations allow. */
+  record Route(String method, String path, Set<String> roles, Method handler) {}
+
+  private static final String PACKAGE = "dev.herald.rest";
+
+  private static final String NOTHING = null;
+  private static final String UNKNOWN_MEMBER = "{\"role-matrix\":\"unknown\"}";
+
+  static final List<Rule> RULES =
+      List.of(
+          rule("POST", "/api/events", PUBLISHER, "{}"),
+          rule("POST", "/api/events/batch", PUBLISHER, "[]"),
+          rule("GET", "/api/events/{id}", READER, NOTHING),
+          rule("GET", "/api/event-types", READER, NOTHING),
+          rule("GET", "/api/event-types/{type}/schema", READER, NOTHING),
+          rule("GET", "/api/schemas", READER, NOTHING),
+          rule("GET", "/api/schemas/{type}/versions/{version}", READER, NOTHING),
+          rule("POST", "/api/schemas/{type}/check", READER, "{}"),
+          rule("GET", "/api/stats", READER, NOTHING),
+          rule("GET", "/api/audit", READER, NOTHING),
+          rule("GET", "/api/analytics", READER, NOTHING),
+          rule("GET", "/api/notifications", READER, NOTHING),
+          rule("GET", "/api/channels", OPERATOR, NOTHING),
+          rule("GET", "/api/channels/{channel}", OPERATOR, NOTHING),
+          rule("POST", "/api/channels/{channel}/pause", OPERATOR, NOTHING),
+          rule("POST", "/api/channels/{channel}/resume", OPERATOR, NOTHING),
+          rule("GET", "/api/dead-letters", OPERATOR, NOTHING),
+          rule("GET", "/api/dead-letters/{id}", OPERATOR, NOTHING),
+          rule("POST", "/api/dead-letters/{id}/redrive", OPERATOR, NOTHING),
+          rule("POST", "/api/dead-letters/redrive", OPERATOR, UNKNOWN_MEMBER),
+          rule("POST", "/api/dead-letters/purge", OPERATOR, UNKNOWN_MEMBER),
+          rule("POST", "/api/replays", OPERATOR, "{}"),
+          rule("GET", "/api/replays", OPERATOR, NOTHING),
+          rule("GET", "/api/replays/{id}", OPERATOR, NOTHING),
+          rule("DELETE", "/api/replays/{id}", OPERATOR, NOTHING),
+          rule("GET", "/api/tasks/{id}", OPERATOR, NOTHING),
+          rule("DELETE", "/api/tasks/{id}", OPERATOR, NOTHING));
+
+  private RouteRules() {}
+
+  /** Every role a route may name: the admin may call every route. */
+  private static Rule rule(String method, String path, String role, String body) {
+    return new Rule(method, path, Set.of(role, ADMIN), body);
+  }
+
+  /** Every route of the REST package's resources, as declared, in path order. */
+  static List<Route> declared() {
+    List<Route> routes = new ArrayList<>();
+    for (Class<?> resource : classesOf(PACKAGE)) {
+      if (resource.isAnnotationPresent(Path.class)) {
+        for (Method method : resource.getDeclaredMethods()) {
+          String verb = httpMethod(method);
+          if (verb != null) {
+            routes.add(new Route(verb, path(resource, method), roles(method), method));
+          }
+        }
+      }
+    }
+    routes.sort(Comparator.comparing(Route::path).thenComparing(Route::method));
+    return routes;
+  }
+
+  /** The roles the annotations allow; "public" for {@code @PermitAll} or none at all. */
+  private static Set<String> roles(Method method) {
+    if (method.isAnnotationPresent(PermitAll.class) || method.isAnnotationPresent(DenyAll.class)) {
+      return method.isAnnotationPresent(DenyAll.class) ? Set.of() : Set.of("public");
+    }
+    List<String> allowed = Roles.allowed(method);
+    if (!allowed.isEmpty()) {
+      return Set.copyOf(allowed);
+    }
+    Class<?> resource = method.getDeclaringClass();
+    return resource.isAnnotationPresent(DenyAll.class) ? Set.of() : Set.of("public");
+  }
+
+  /** The top-level main classes of a package: the tests' resources are not Herald's routes. */
+  private static List<Class<?>> classesOf(String pkg) {
+    try (Stream<java.nio.file.Path> files =
+        Files.list(
+            java.nio.file.Path.of(
+                    HeraldApplication.class
+                        .getProtectionDomain()
+                        .getCodeSource()
+                        .getLocation()
+                        .toURI())
+                .resolve(pkg.replace('.', '/')))) {
+      List<Class<?>> classes = new ArrayList<>();
+      for (String name :
+          files
+              .map(file -> file.getFileName().toString())
+              .filter(name -> name.endsWith(".class") && !name.contains("$"))
+              .toList()) {
+        classes.add(Class.forName(pkg + "." + name.substring(0, name.length() - 6)));
+      }
+      return classes;
+    } catch (IOException | URISyntaxException | ClassNotFoundException e) {
+      throw new IllegalStateException("Cannot list the classes of " + pkg, e);
+    }
+  }
+
+  private static String httpMethod(Method method) {
+    for (Annotation annotation : method.getAnnotations()) {
+      HttpMethod verb = annotation.annotationType().getAnnotation(HttpMethod.class);
+      if (verb != null) {
+        return verb.value();
+      }
+    }
+    return null;
+  }
+
+  private static String path(Class<?> resource, Method method) {
+    StringBuilder path = new StringBuilder("/api");
+    append(path, resource.getAnnotation(Path.class).value());
+    Path own = method.getAnnotation(Path.class);
+    if (own != null) {
+      append(path, own.value());
+    }
+    return path.toString();
+  }
+
+  private static void append(StringBuilder path, String segment) {
+    String trimmed = segment.replaceAll("^/+|/+$", "");
+    if (!trimmed.isEmpty()) {
+      path.append('/').append(trimmed);
+    }
+  }
+}
