@@ -30,6 +30,11 @@ public final class HeraldClient {
     this.base = URI.create("http://localhost:" + port + "/");
   }
 
+  /** The server's root, {@code http://localhost:<herald.http.port>/}. */
+  public URI base() {
+    return base;
+  }
+
   public HttpResponse<String> get(String path) {
     return send(HttpRequest.newBuilder(base.resolve(path)).GET());
   }
