@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.herald.testing.Deployments;
 import dev.herald.testing.HeraldClient;
 import dev.herald.testing.HeraldIT;
-import dev.herald.testing.TestEvents;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -17,7 +16,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
@@ -37,38 +35,16 @@ class BadInputIT {
     return Deployments.herald();
   }
 
-  /**
-   * Path values that name nothing. Those marked structural change how the URL is parsed, so the web
-   * container may answer before JAX-RS, without a problem detail.
-   */
-  private static final Map<String, Boolean> ODD_PATH_VALUES = oddPathValues();
-
-  /** A value of each path parameter that names something, so that the rest of a request counts. */
-  private static final Map<String, String> VALID_PATH_VALUES =
-      Map.of(
-          "type", TestEvents.TYPE,
-          "channel", "chat-message-received",
-          "version", "1",
-          // no event, task, replay or dead letter has it; a dead-letter id it is not even one
-          "id", "00000000-0000-0000-0000-000000000000");
-
-  private static final List<String> ODD_QUERY_VALUES =
-      List.of(
-          "abc", "-1", "1.5", "99999999999999999999", "true", "%00", "%E2%98%83", "x".repeat(3000));
-
-  /** Valid for some parameters (times beyond what Kafka holds): any answer but a 5xx. */
-  private static final List<String> EXTREME_QUERY_VALUES =
-      List.of("%2B999999999-12-31T23:59:59Z", "-999999999-01-01T00:00:00Z");
-
-  /** Any text is a valid value of these: an odd one may find nothing (200), never fail. */
-  private static final Set<String> FREE_TEXT_QUERY = Set.of("reason", "handler");
-
   private static final List<String> FOREIGN_METHODS =
       List.of("GET", "POST", "PUT", "DELETE", "PATCH");
 
   private final URI base = new HeraldClient().base();
   private final HttpClient http =
-      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+      HttpClient.newBuilder()
+          // plain HTTP/1.1 (no h2c upgrade): Content-Length and 100-continue as clients send them
+          .version(HttpClient.Version.HTTP_1_1)
+          .connectTimeout(Duration.ofSeconds(5))
+          .build();
   private final Routes routes = Routes.scan();
   private final List<String> failures = new ArrayList<>();
   private final Map<String, Integer> sent = new LinkedHashMap<>();
@@ -105,7 +81,7 @@ class BadInputIT {
   /** Each path parameter in turn takes each odd value, the others a valid one. */
   private void oddPathParameters(Routes.Route route) {
     for (String parameter : route.pathParams()) {
-      ODD_PATH_VALUES.forEach(
+      OddValues.ODD_PATH_VALUES.forEach(
           (odd, structural) -> {
             String path = route.path(name -> name.equals(parameter) ? odd : valid(name));
             byte[] body = bodyFor(route);
@@ -148,9 +124,10 @@ class BadInputIT {
 
   private void oddQueryParameters(Routes.Route route) {
     for (String parameter : route.queryParams()) {
-      boolean freeText = FREE_TEXT_QUERY.contains(parameter);
-      List<String> values = freeText ? ODD_QUERY_VALUES.subList(5, 8) : ODD_QUERY_VALUES;
-      for (String value : EXTREME_QUERY_VALUES) {
+      boolean freeText = OddValues.FREE_TEXT_QUERY.contains(parameter);
+      List<String> values =
+          freeText ? OddValues.ODD_QUERY_VALUES.subList(5, 8) : OddValues.ODD_QUERY_VALUES;
+      for (String value : OddValues.EXTREME_QUERY_VALUES) {
         notAFailure(
             "query",
             route + " with " + parameter + "=" + value,
@@ -289,12 +266,12 @@ class BadInputIT {
   }
 
   private static String valid(String parameter) {
-    String value = VALID_PATH_VALUES.get(parameter);
+    String value = OddValues.VALID_PATH_VALUES.get(parameter);
     if (value == null) {
       throw new AssertionError(
           "no valid value for the path parameter {"
               + parameter
-              + "}: add one to VALID_PATH_VALUES");
+              + "}: add one to OddValues.VALID_PATH_VALUES");
     }
     return value;
   }
@@ -305,36 +282,6 @@ class BadInputIT {
    */
   private static byte[] bodyFor(Routes.Route route) {
     return route.consumesBody() ? bytes("[1]") : null;
-  }
-
-  private static Map<String, Boolean> oddPathValues() {
-    Map<String, Boolean> values = new LinkedHashMap<>();
-    for (String value :
-        List.of(
-            "nope",
-            "x".repeat(2000),
-            "%E2%98%83",
-            "%F0%9F%92%A9%C3%A9",
-            "%20",
-            "-1",
-            "0",
-            "99999999999999999999",
-            "1e3",
-            "null",
-            "%7B%7D",
-            "chat.message.received%20",
-            "CHAT.MESSAGE.RECEIVED",
-            "chat-message-received-0-",
-            "chat-message-received--1-5")) {
-      values.put(value, false);
-    }
-    for (String value :
-        List.of(
-            "%00",
-            "chat.message.received%00", "..", "%2e%2e", "%2F", "a%2Fb", "%5C", "a%3Bb%3Dc")) {
-      values.put(value, true);
-    }
-    return values;
   }
 
   private static byte[] bytes(String text) {
