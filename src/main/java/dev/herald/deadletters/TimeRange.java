@@ -42,7 +42,7 @@ public record TimeRange(Instant from, Instant to) {
       return null;
     }
     try {
-      return Timestamps.parse(text.strip()).toInstant();
+      return withinKafkaTimestamps(Timestamps.parse(text.strip()).toInstant());
     } catch (DateTimeException e) {
       throw new DeadLetterException.InvalidQuery(
           name
@@ -52,4 +52,19 @@ public record TimeRange(Instant from, Instant to) {
               + " 2026-12-01T11:00:00.5+01:00");
     }
   }
+
+  /**
+   * The nearest time a Kafka timestamp can hold: records are stamped from 0 to {@code
+   * Long.MAX_VALUE} milliseconds, and a negative time given to an offset lookup means "latest" or
+   * "earliest" instead (a purge before -1 ms would delete everything). No dead letter is written
+   * outside, so the range means the same.
+   */
+  static Instant withinKafkaTimestamps(Instant time) {
+    if (time.isBefore(Instant.EPOCH)) {
+      return Instant.EPOCH;
+    }
+    return time.isAfter(LATEST) ? LATEST : time;
+  }
+
+  private static final Instant LATEST = Instant.ofEpochMilli(Long.MAX_VALUE);
 }

@@ -35,6 +35,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.errors.RecordTooLargeException;
 import org.apache.kafka.common.errors.TimeoutException;
 
 /**
@@ -59,6 +60,7 @@ public class KafkaEventPublisher implements EventPublisher {
   @Inject KafkaClients clients;
 
   private Producer<String, byte[]> producer;
+  private RecordSize recordSize = new RecordSize(RecordSize.DEFAULT_MAX_BYTES);
 
   @PostConstruct
   void open() {
@@ -66,6 +68,7 @@ public class KafkaEventPublisher implements EventPublisher {
         clients.producer(
             PublishSettings.KAFKA_PREFIX,
             Map.of(ProducerConfig.CLIENT_ID_CONFIG, "herald-publisher"));
+    recordSize = RecordSize.of(clients.producerSettings(PublishSettings.KAFKA_PREFIX, Map.of()));
   }
 
   /** Sends what is buffered, then closes: a stop loses no acknowledged publish. */
@@ -82,7 +85,13 @@ public class KafkaEventPublisher implements EventPublisher {
     if (!violations.isEmpty()) {
       return CompletableFuture.failedFuture(new InvalidEventException(stamped.id(), violations));
     }
-    return send(stamped);
+    ProducerRecord<String, byte[]> record = record(stamped);
+    Optional<Violation> tooLarge = recordSize.check(record);
+    if (tooLarge.isPresent()) {
+      return CompletableFuture.failedFuture(
+          new InvalidEventException(stamped.id(), List.of(tooLarge.get())));
+    }
+    return send(stamped, record);
   }
 
   /**
@@ -93,6 +102,12 @@ public class KafkaEventPublisher implements EventPublisher {
   public CompletionStage<BatchReceipt> publishBatch(List<CloudEvent> events) {
     List<CloudEvent> stamped = events.stream().map(this::stamp).toList();
     List<List<Violation>> violations = stamped.stream().map(validator::validate).toList();
+    List<ProducerRecord<String, byte[]>> records = new ArrayList<>();
+    if (violations.stream().allMatch(List::isEmpty)) {
+      stamped.forEach(event -> records.add(record(event)));
+      violations =
+          records.stream().map(r -> recordSize.check(r).map(List::of).orElse(List.of())).toList();
+    }
     if (violations.stream().anyMatch(list -> !list.isEmpty())) {
       List<PublishResult> results = new ArrayList<>();
       for (int i = 0; i < stamped.size(); i++) {
@@ -115,7 +130,7 @@ public class KafkaEventPublisher implements EventPublisher {
       int index = i;
       CloudEvent event = stamped.get(i);
       CompletableFuture<PublishReceipt> sent =
-          refused == null ? send(event) : CompletableFuture.failedFuture(refused);
+          refused == null ? send(event, records.get(i)) : CompletableFuture.failedFuture(refused);
       if (refused == null && sent.isCompletedExceptionally()) {
         // The producer refused a send at once (no metadata or buffer space within max.block.ms):
         // the rest of the batch would wait as long each, so it is refused with the same reason.
@@ -154,23 +169,32 @@ public class KafkaEventPublisher implements EventPublisher {
         .orElse(event);
   }
 
-  private CompletableFuture<PublishReceipt> send(CloudEvent event) {
+  private ProducerRecord<String, byte[]> record(CloudEvent event) {
     EventChannel channel =
         channels
             .forType(event.type())
             .orElseThrow(() -> new IllegalStateException("validated type has no channel"));
-    ProducerRecord<String, byte[]> record =
-        new ProducerRecord<>(
-            channel.topic(),
-            null,
-            key(event, channel),
-            KafkaBinding.value(event),
-            KafkaBinding.headers(event));
+    return new ProducerRecord<>(
+        channel.topic(),
+        null,
+        key(event, channel),
+        KafkaBinding.value(event),
+        KafkaBinding.headers(event));
+  }
+
+  private CompletableFuture<PublishReceipt> send(
+      CloudEvent event, ProducerRecord<String, byte[]> record) {
     CompletableFuture<PublishReceipt> sent = new CompletableFuture<>();
     try {
       producer.send(
           record,
           (stored, error) -> {
+            if (error instanceof RecordTooLargeException) {
+              // the broker's limit (message.max.bytes) is below the producer's
+              sent.completeExceptionally(
+                  new InvalidEventException(event.id(), List.of(RecordSize.refusedByBroker())));
+              return;
+            }
             if (error != null) {
               sent.completeExceptionally(failure(event, error));
               return;

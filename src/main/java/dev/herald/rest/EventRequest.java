@@ -92,11 +92,15 @@ public final class EventRequest {
         : new Result(null, List.copyOf(violations));
   }
 
+  /** A string that must be there: absent or JSON {@code null} is "is required". */
   private String required(String name) {
+    JsonNode given = json.get(name);
+    if (given == null || given.isNull()) {
+      violate(name, "is required" + (given == null ? "" : ", got null"));
+      return null;
+    }
     String value = optional(name);
-    if (value == null && !json.has(name)) {
-      violate(name, "is required");
-    } else if (value != null && value.isBlank()) {
+    if (value != null && value.isBlank()) {
       violate(name, "must not be blank");
     }
     return value;

@@ -75,9 +75,12 @@ public class EventTypesResource {
   @GET
   @Path("{type}/schema")
   @Produces({"application/schema+json", MediaType.APPLICATION_JSON})
-  public Response schema(@PathParam("type") String type, @QueryParam("version") Integer version) {
+  public Response schema(@PathParam("type") String type, @QueryParam("version") String version) {
     TypeSchemas schemas = SchemaLookup.type(catalog, type, "/api/event-types");
-    return SchemaLookup.schema(schemas, version == null ? schemas.latest().version() : version);
+    return SchemaLookup.schema(
+        schemas,
+        QueryNumbers.read(
+            "version", version, schemas.latest().version(), Integer.MIN_VALUE, Integer.MAX_VALUE));
   }
 
   private EventType describe(EventChannel channel) {

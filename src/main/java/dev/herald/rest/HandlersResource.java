@@ -6,7 +6,6 @@ import dev.herald.handlers.NotificationHandler;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -30,8 +29,8 @@ public class HandlersResource {
   @GET
   @Path("audit")
   @Produces(MediaType.APPLICATION_JSON)
-  public List<AuditHandler.Entry> audit(@QueryParam("limit") @DefaultValue("100") int limit) {
-    return audit.recent(bounded(limit));
+  public List<AuditHandler.Entry> audit(@QueryParam("limit") String limit) {
+    return audit.recent(limit(limit));
   }
 
   /** Event counts by type, then by tenant. */
@@ -45,12 +44,12 @@ public class HandlersResource {
   @GET
   @Path("notifications")
   @Produces(MediaType.APPLICATION_JSON)
-  public List<NotificationHandler.Notification> notifications(
-      @QueryParam("limit") @DefaultValue("100") int limit) {
-    return notification.recent(bounded(limit));
+  public List<NotificationHandler.Notification> notifications(@QueryParam("limit") String limit) {
+    return notification.recent(limit(limit));
   }
 
-  private static int bounded(int limit) {
-    return Math.max(0, Math.min(limit, MAX_LIMIT));
+  /** 100 by default; a larger limit than {@value #MAX_LIMIT} is that many, a negative one a 400. */
+  private static int limit(String text) {
+    return Math.min(QueryNumbers.read("limit", text, 100, 0, Integer.MAX_VALUE), MAX_LIMIT);
   }
 }

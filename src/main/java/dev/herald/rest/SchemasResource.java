@@ -14,6 +14,8 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.InputStream;
@@ -36,6 +38,9 @@ public class SchemasResource {
       boolean compatible, String policy, int version, List<CompatibilityProblem> problems) {}
 
   @Inject SchemaCatalog catalog;
+
+  /** The request's headers: a declared length over the limit is refused before reading. */
+  @Context HttpHeaders headers;
 
   @GET
   @Produces(MediaType.APPLICATION_JSON)
@@ -69,7 +74,9 @@ public class SchemasResource {
   @Produces(MediaType.APPLICATION_JSON)
   public CheckResult check(@PathParam("type") String type, InputStream body) {
     TypeSchemas schemas = type(type);
-    JsonNode request = RequestBodies.readJson(body, MAX_SCHEMA_BYTES, "at most 1 MiB per schema");
+    JsonNode request =
+        RequestBodies.readJson(
+            body, headers.getLength(), MAX_SCHEMA_BYTES, "at most 1 MiB per schema");
     boolean envelope = request.isObject() && request.has("schema") && !request.has("$schema");
     JsonNode candidate = envelope ? request.get("schema") : request;
     Upcaster step = null;

@@ -37,15 +37,30 @@ import tools.jackson.databind.JsonNode;
 @ApplicationScoped
 public class SchemaCatalog {
 
+  /**
+   * Schemas are whole documents: a {@code $ref} or {@code $schema} that names another document (a
+   * URL, a file, the classpath) is refused, never fetched, since a candidate schema comes from a
+   * client ({@code POST /api/schemas/{type}/check}). The JSON Schema meta-schemas are built in.
+   */
   private static final SchemaRegistry REGISTRY =
       SchemaRegistry.withDefaultDialect(
           Dialect.builder(Dialects.getDraft202012()).format(new Rfc3339DateTimeFormat()).build(),
           builder ->
-              builder.schemaRegistryConfig(
-                  SchemaRegistryConfig.builder()
-                      .formatAssertionsEnabled(true)
-                      .pathType(PathType.JSON_POINTER)
-                      .build()));
+              builder
+                  .schemaRegistryConfig(
+                      SchemaRegistryConfig.builder()
+                          .formatAssertionsEnabled(true)
+                          .pathType(PathType.JSON_POINTER)
+                          .build())
+                  .schemaLoader(
+                      loader ->
+                          loader
+                              .fetchRemoteResources(false)
+                              .block(iri -> !isMetaSchema(iri.toString()))));
+
+  private static boolean isMetaSchema(String iri) {
+    return iri.startsWith("https://json-schema.org/") || iri.startsWith("http://json-schema.org/");
+  }
 
   @Inject EventChannels channels;
   @Inject SchemaSettings settings;
@@ -99,8 +114,36 @@ public class SchemaCatalog {
 
   /** Whether a candidate next version of a type would be accepted, and why not. */
   public List<CompatibilityProblem> check(TypeSchemas schemas, JsonNode candidate, Upcaster step) {
-    compile(schemas.type() + " candidate", candidate);
-    return Compatibility.check(schemas, candidate, step);
+    String where = schemas.type() + " candidate";
+    if (depth(candidate, MAX_CANDIDATE_DEPTH + 1) > MAX_CANDIDATE_DEPTH) {
+      throw new InvalidSchemaException(
+          where + " is nested deeper than " + MAX_CANDIDATE_DEPTH + " levels", null);
+    }
+    try {
+      compile(where, candidate);
+      return Compatibility.check(schemas, candidate, step);
+    } catch (StackOverflowError e) {
+      throw new InvalidSchemaException(where + " is nested too deeply to check", e);
+    }
+  }
+
+  /**
+   * How deep a candidate schema may nest, in JSON levels: compiling and comparing recurse per
+   * level, and the JSON parser allows 500, which overflows a thread's stack. Real schemas nest a
+   * dozen.
+   */
+  static final int MAX_CANDIDATE_DEPTH = 64;
+
+  /** The nesting depth of a JSON value, counted up to {@code limit}. */
+  static int depth(JsonNode json, int limit) {
+    if (!json.isContainer() || limit <= 0) {
+      return 0;
+    }
+    int deepest = 0;
+    for (JsonNode child : json.values()) {
+      deepest = Math.max(deepest, depth(child, limit - 1));
+    }
+    return 1 + deepest;
   }
 
   CompatibilityPolicy policy(String type) {

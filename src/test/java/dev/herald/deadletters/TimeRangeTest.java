@@ -55,4 +55,20 @@ class TimeRangeTest {
         .hasMessageContaining("from is '" + text + "'")
         .hasMessageContaining("2026-12-01T10:00:00Z");
   }
+
+  @Test
+  void timesBeyondWhatAKafkaTimestampHoldsAreItsNearestEnd() {
+    TimeRange range = TimeRange.parse("-999999999-01-01T00:00:00Z", "+999999999-12-31T23:59:59Z");
+
+    assertThat(range.from()).isEqualTo(Instant.EPOCH);
+    assertThat(range.to().toEpochMilli()).isEqualTo(Long.MAX_VALUE);
+    assertThat(range.contains(0)).isTrue();
+    assertThat(range.contains(Long.MAX_VALUE - 1)).isTrue();
+  }
+
+  @Test
+  void aPurgeTimeBeforeTheEpochIsTheEpochNotKafkasLatestOffset() {
+    // -1 ms would be OffsetSpec "latest" to the offset lookup: every dead letter purged
+    assertThat(TimeRange.instant("before", "1969-12-31T23:59:59.999Z")).isEqualTo(Instant.EPOCH);
+  }
 }

@@ -64,6 +64,11 @@ public final class HeraldClient {
     return send(request);
   }
 
+  /** The server's root, {@code http://localhost:<herald.http.port>/}. */
+  public URI base() {
+    return base;
+  }
+
   public HttpResponse<String> get(String path) {
     return send(HttpRequest.newBuilder(base.resolve(path)).GET());
   }
