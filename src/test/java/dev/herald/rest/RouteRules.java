@@ -7,18 +7,10 @@ import static dev.herald.rest.Roles.READER;
 
 import jakarta.annotation.security.DenyAll;
 import jakarta.annotation.security.PermitAll;
-import jakarta.ws.rs.HttpMethod;
-import jakarta.ws.rs.Path;
-import java.io.IOException;
-import java.lang.annotation.Annotation;
 import java.lang.reflect.Method;
-import java.net.URISyntaxException;
-import java.nio.file.Files;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Stream;
 
 /**
  * Who may call which route of {@code /api}: the table the README's "Security" section shows,
@@ -43,8 +35,6 @@ final class RouteRules {
 
   /** A route as the resources declare it, and the roles its annotations allow. */
   record Route(String method, String path, Set<String> roles, Method handler) {}
-
-  private static final String PACKAGE = "dev.herald.rest";
 
   private static final String NOTHING = null;
   private static final String UNKNOWN_MEMBER = "{\"role-matrix\":\"unknown\"}";
@@ -88,19 +78,10 @@ final class RouteRules {
 
   /** Every route of the REST package's resources, as declared, in path order. */
   static List<Route> declared() {
-    List<Route> routes = new ArrayList<>();
-    for (Class<?> resource : classesOf(PACKAGE)) {
-      if (resource.isAnnotationPresent(Path.class)) {
-        for (Method method : resource.getDeclaredMethods()) {
-          String verb = httpMethod(method);
-          if (verb != null) {
-            routes.add(new Route(verb, path(resource, method), roles(method), method));
-          }
-        }
-      }
-    }
-    routes.sort(Comparator.comparing(Route::path).thenComparing(Route::method));
-    return routes;
+    return Routes.scan().all().stream()
+        .map(r -> new Route(r.method(), r.template(), roles(r.handler()), r.handler()))
+        .sorted(Comparator.comparing(Route::path).thenComparing(Route::method))
+        .toList();
   }
 
   /** The roles the annotations allow; "public" for {@code @PermitAll} or none at all. */
@@ -114,57 +95,5 @@ final class RouteRules {
     }
     Class<?> resource = method.getDeclaringClass();
     return resource.isAnnotationPresent(DenyAll.class) ? Set.of() : Set.of("public");
-  }
-
-  /** The top-level main classes of a package: the tests' resources are not Herald's routes. */
-  private static List<Class<?>> classesOf(String pkg) {
-    try (Stream<java.nio.file.Path> files =
-        Files.list(
-            java.nio.file.Path.of(
-                    HeraldApplication.class
-                        .getProtectionDomain()
-                        .getCodeSource()
-                        .getLocation()
-                        .toURI())
-                .resolve(pkg.replace('.', '/')))) {
-      List<Class<?>> classes = new ArrayList<>();
-      for (String name :
-          files
-              .map(file -> file.getFileName().toString())
-              .filter(name -> name.endsWith(".class") && !name.contains("$"))
-              .toList()) {
-        classes.add(Class.forName(pkg + "." + name.substring(0, name.length() - 6)));
-      }
-      return classes;
-    } catch (IOException | URISyntaxException | ClassNotFoundException e) {
-      throw new IllegalStateException("Cannot list the classes of " + pkg, e);
-    }
-  }
-
-  private static String httpMethod(Method method) {
-    for (Annotation annotation : method.getAnnotations()) {
-      HttpMethod verb = annotation.annotationType().getAnnotation(HttpMethod.class);
-      if (verb != null) {
-        return verb.value();
-      }
-    }
-    return null;
-  }
-
-  private static String path(Class<?> resource, Method method) {
-    StringBuilder path = new StringBuilder("/api");
-    append(path, resource.getAnnotation(Path.class).value());
-    Path own = method.getAnnotation(Path.class);
-    if (own != null) {
-      append(path, own.value());
-    }
-    return path.toString();
-  }
-
-  private static void append(StringBuilder path, String segment) {
-    String trimmed = segment.replaceAll("^/+|/+$", "");
-    if (!trimmed.isEmpty()) {
-      path.append('/').append(trimmed);
-    }
   }
 }

@@ -30,6 +30,7 @@ record Routes(List<Route> all) {
    * @param template the path with its {@code {parameters}}, e.g. {@code /api/channels/{channel}}
    * @param consumesBody whether it reads a request body (a parameter without JAX-RS annotations)
    * @param produces whether it declares what it produces (then a foreign Accept is a 406)
+   * @param handler the resource method
    */
   record Route(
       String method,
@@ -37,7 +38,8 @@ record Routes(List<Route> all) {
       List<String> pathParams,
       List<String> queryParams,
       boolean consumesBody,
-      boolean produces) {
+      boolean produces,
+      Method handler) {
 
     /** The template with each parameter replaced by the value the function gives for it. */
     String path(java.util.function.Function<String, String> value) {
@@ -93,7 +95,7 @@ record Routes(List<Route> all) {
         boolean produces =
             method.isAnnotationPresent(Produces.class)
                 || resource.isAnnotationPresent(Produces.class);
-        routes.add(new Route(http, template, pathParams, queryParams, body, produces));
+        routes.add(new Route(http, template, pathParams, queryParams, body, produces, method));
       }
     }
     routes.sort(Comparator.comparing(Route::template).thenComparing(Route::method));
