@@ -19,6 +19,7 @@ public final class Deployments {
             EffectCounter.class,
             ReceivedEvents.class,
             ReplayedEvents.class,
+            ReplayRecorder.class,
             ReplayWitness.class,
             ReplayBystander.class,
             SwitchedHandler.class,
