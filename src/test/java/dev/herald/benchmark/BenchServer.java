@@ -1,5 +1,6 @@
 package dev.herald.benchmark;
 
+import dev.herald.testing.DevUser;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
@@ -80,6 +81,7 @@ final class BenchServer {
     return send(
         HttpRequest.newBuilder(base.resolve("events/batch"))
             .header("Content-Type", "application/json")
+            .header("Authorization", DevUser.PUBLISHER.basicAuthorization())
             .POST(HttpRequest.BodyPublishers.ofString(body))
             .timeout(Duration.ofMinutes(1))
             .build());
