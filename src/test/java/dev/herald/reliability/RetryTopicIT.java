@@ -110,6 +110,34 @@ class RetryTopicIT {
     assertThat(awaitCalls(id, 6)).hasSize(6);
   }
 
+  @Test
+  void aRecordDueOnARetryTopicOfAPausedChannelWaitsUntilTheChannelIsResumed() {
+    String id = TestEvents.newId();
+    publish(id, 3);
+    TestKafka.awaitRecord(
+        TOPIC + ".retry.2s", r -> TestKafka.header(r, "ce_id").orElse("").equals(id));
+    assertThat(herald.postJson("api/channels/system-error/pause", "").statusCode()).isEqualTo(200);
+    try {
+      await("no call while the channel is paused, well past the 2 s stage's due time")
+          .during(Duration.ofSeconds(4))
+          .atMost(Duration.ofSeconds(6))
+          .pollInterval(Duration.ofMillis(200))
+          .until(() -> calls(id).size() == 2);
+    } finally {
+      assertThat(herald.postJson("api/channels/system-error/resume", "").statusCode())
+          .isEqualTo(200);
+    }
+    long resumedAt = System.currentTimeMillis();
+
+    List<Long> calls = awaitCalls(id, 4);
+
+    assertThat(calls.get(2))
+        .as("the retry's call came after the resume")
+        .isGreaterThanOrEqualTo(resumedAt - 50);
+    JsonObject flaky = HeraldClient.handlerResult(herald.awaitOutcome(id), "flaky");
+    assertThat(flaky.getBoolean("success")).isTrue();
+  }
+
   private static Map<TopicPartition, Long> nonEmpty(Map<TopicPartition, Long> offsets) {
     Map<TopicPartition, Long> written = new java.util.HashMap<>(offsets);
     written.values().removeIf(offset -> offset == 0);
@@ -129,20 +157,19 @@ class RetryTopicIT {
     return HeraldClient.json(response.body());
   }
 
+  /** The times of the flaky handler's calls for an event, epoch milliseconds. */
+  private List<Long> calls(String id) {
+    return HeraldClient.jsonArray(herald.get("api/test/attempts/" + id).body()).stream()
+        .map(v -> ((JsonNumber) v).longValue())
+        .toList();
+  }
+
   private List<Long> awaitCalls(String id, int count) {
     List<Long>[] calls = new List[1];
     await("flaky handler called " + count + " times for " + id)
         .atMost(Duration.ofSeconds(60))
         .pollInterval(Duration.ofMillis(200))
-        .until(
-            () ->
-                (calls[0] =
-                            HeraldClient.jsonArray(herald.get("api/test/attempts/" + id).body())
-                                .stream()
-                                .map(v -> ((JsonNumber) v).longValue())
-                                .toList())
-                        .size()
-                    >= count);
+        .until(() -> (calls[0] = calls(id)).size() >= count);
     return calls[0];
   }
 }
