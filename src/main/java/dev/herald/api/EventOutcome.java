@@ -5,7 +5,12 @@ import java.util.List;
 
 /** The results of every handler that accepted one event. */
 public record EventOutcome(
-    String id, String type, String channel, Instant handledAt, List<HandlerResult> results) {
+    String id,
+    String type,
+    String tenantid,
+    String channel,
+    Instant handledAt,
+    List<HandlerResult> results) {
 
   public EventOutcome {
     results = List.copyOf(results);

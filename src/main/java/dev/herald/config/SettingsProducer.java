@@ -71,4 +71,10 @@ public class SettingsProducer {
   DeadLetterSettings deadLetters(Settings settings) {
     return DeadLetterSettings.from(settings);
   }
+
+  @Produces
+  @Singleton
+  TenantSettings tenants(Settings settings) {
+    return TenantSettings.from(settings);
+  }
 }

@@ -7,9 +7,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.function.Predicate;
 
 /** Keeps a bounded log of the most recent events of every type, newest first. */
 @ApplicationScoped
@@ -55,6 +55,11 @@ public class AuditHandler implements EventHandler {
   }
 
   public synchronized List<Entry> recent(int limit) {
-    return new ArrayList<>(entries).subList(0, Math.min(limit, entries.size()));
+    return recent(limit, tenant -> true);
+  }
+
+  /** The most recent entries, newest first, of the tenants {@code tenants} accepts. */
+  public synchronized List<Entry> recent(int limit, Predicate<String> tenants) {
+    return entries.stream().filter(e -> tenants.test(e.tenantid())).limit(limit).toList();
   }
 }

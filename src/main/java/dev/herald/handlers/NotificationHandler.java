@@ -7,10 +7,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.logging.Logger;
 import tools.jackson.databind.JsonNode;
 
@@ -84,7 +84,12 @@ public class NotificationHandler implements EventHandler {
   }
 
   public synchronized List<Notification> recent(int limit) {
-    return new ArrayList<>(notifications).subList(0, Math.min(limit, notifications.size()));
+    return recent(limit, tenant -> true);
+  }
+
+  /** The most recent notifications, newest first, of the tenants {@code tenants} accepts. */
+  public synchronized List<Notification> recent(int limit, Predicate<String> tenants) {
+    return notifications.stream().filter(n -> tenants.test(n.tenantid())).limit(limit).toList();
   }
 
   private synchronized void add(Notification notification) {

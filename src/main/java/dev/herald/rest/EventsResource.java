@@ -7,6 +7,7 @@ import dev.herald.api.EventPublisher;
 import dev.herald.api.InvalidEventException;
 import dev.herald.api.Violation;
 import dev.herald.config.PublishSettings;
+import dev.herald.config.TenantSettings;
 import dev.herald.events.Json;
 import dev.herald.routing.RecentOutcomes;
 import jakarta.annotation.Resource;
@@ -24,6 +25,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
 import java.io.InputStream;
 import java.net.URI;
 import java.util.ArrayList;
@@ -42,6 +44,10 @@ public class EventsResource {
   @Inject RecentOutcomes outcomes;
 
   @Inject PublishSettings settings;
+  @Inject TenantSettings tenants;
+
+  /** Who calls, and so which tenants it may publish for and read. */
+  @Context SecurityContext security;
 
   /** The request's headers: its {@code Content-Length} sizes the read of the body. */
   @Context HttpHeaders headers;
@@ -69,7 +75,7 @@ public class EventsResource {
       throw invalid(request.violations());
     }
     return publisher
-        .publish(request.event())
+        .publish(caller().publishing(request.event()))
         .handleAsync(
             (receipt, error) ->
                 error != null
@@ -127,7 +133,9 @@ public class EventsResource {
     if (!violations.isEmpty()) {
       throw invalid(violations);
     }
-    return publisher.publishBatch(events).thenApplyAsync(EventsResource::batchResponse, responses);
+    return publisher
+        .publishBatch(caller().publishingBatch(events))
+        .thenApplyAsync(EventsResource::batchResponse, responses);
   }
 
   /** The handler results of a recently handled event. */
@@ -136,8 +144,10 @@ public class EventsResource {
   @Path("{id}")
   @Produces(MediaType.APPLICATION_JSON)
   public EventOutcome outcome(@PathParam("id") String id) {
+    Caller caller = caller();
     return outcomes
         .find(id)
+        .filter(outcome -> caller.mayRead(outcome.tenantid()))
         .orElseThrow(
             () ->
                 new ProblemException(
@@ -148,6 +158,10 @@ public class EventsResource {
                             + id
                             + "' among the recent outcomes (herald.outcomes.retained); it may"
                             + " not have been consumed yet")));
+  }
+
+  private Caller caller() {
+    return Caller.of(security, tenants);
   }
 
   private static Response batchResponse(BatchReceipt receipt) {

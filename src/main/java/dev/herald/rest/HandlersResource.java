@@ -1,5 +1,6 @@
 package dev.herald.rest;
 
+import dev.herald.config.TenantSettings;
 import dev.herald.handlers.AnalyticsHandler;
 import dev.herald.handlers.AuditHandler;
 import dev.herald.handlers.NotificationHandler;
@@ -10,7 +11,9 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.SecurityContext;
 import java.util.List;
 import java.util.Map;
 
@@ -25,12 +28,16 @@ public class HandlersResource {
   @Inject AuditHandler audit;
   @Inject AnalyticsHandler analytics;
   @Inject NotificationHandler notification;
+  @Inject TenantSettings tenants;
+
+  /** Who calls: a caller bound to tenants sees only theirs. */
+  @Context SecurityContext security;
 
   @GET
   @Path("audit")
   @Produces(MediaType.APPLICATION_JSON)
   public List<AuditHandler.Entry> audit(@QueryParam("limit") String limit) {
-    return audit.recent(limit(limit));
+    return audit.recent(limit(limit), caller()::mayRead);
   }
 
   /** Event counts by type, then by tenant. */
@@ -38,14 +45,24 @@ public class HandlersResource {
   @Path("analytics")
   @Produces(MediaType.APPLICATION_JSON)
   public Map<String, Map<String, Long>> analytics() {
-    return analytics.counts();
+    Caller caller = caller();
+    Map<String, Map<String, Long>> counts = analytics.counts();
+    if (caller.bound()) {
+      counts.values().forEach(byTenant -> byTenant.keySet().removeIf(t -> !caller.mayRead(t)));
+      counts.values().removeIf(Map::isEmpty);
+    }
+    return counts;
   }
 
   @GET
   @Path("notifications")
   @Produces(MediaType.APPLICATION_JSON)
   public List<NotificationHandler.Notification> notifications(@QueryParam("limit") String limit) {
-    return notification.recent(limit(limit));
+    return notification.recent(limit(limit), caller()::mayRead);
+  }
+
+  private Caller caller() {
+    return Caller.of(security, tenants);
   }
 
   /** 100 by default; a larger limit than {@value #MAX_LIMIT} is that many, a negative one a 400. */

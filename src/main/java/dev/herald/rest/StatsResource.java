@@ -1,6 +1,7 @@
 package dev.herald.rest;
 
 import dev.herald.config.EventChannels;
+import dev.herald.config.TenantSettings;
 import dev.herald.metrics.HeraldMetrics;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
@@ -8,7 +9,9 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.SecurityContext;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -25,10 +28,24 @@ public class StatsResource {
 
   @Inject HeraldMetrics metrics;
   @Inject EventChannels channels;
+  @Inject TenantSettings tenants;
+
+  /** Who calls: the totals span every tenant, so a caller bound to tenants may not read them. */
+  @Context SecurityContext security;
 
   @GET
   @Produces(MediaType.APPLICATION_JSON)
   public Stats stats() {
+    if (Caller.of(security, tenants).bound()) {
+      throw new ProblemException(
+          Problem.of(
+              403,
+              "Forbidden",
+              "The statistics count the events of every tenant; a caller bound to tenants (JWT"
+                  + " claim '"
+                  + tenants.claim()
+                  + "') may not read them"));
+    }
     Map<String, HeraldMetrics.TypeTotals> types = new LinkedHashMap<>();
     Map<String, HeraldMetrics.TypeTotals> seen = metrics.typeTotals();
     for (String type : channels.types()) {

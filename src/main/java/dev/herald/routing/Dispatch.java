@@ -99,6 +99,7 @@ final class Dispatch {
   }
 
   EventOutcome outcome() {
-    return new EventOutcome(event.id(), event.type(), channel, Instant.now(), List.copyOf(results));
+    return new EventOutcome(
+        event.id(), event.type(), event.tenantid(), channel, Instant.now(), List.copyOf(results));
   }
 }

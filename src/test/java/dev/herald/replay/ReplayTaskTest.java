@@ -192,6 +192,7 @@ class ReplayTaskTest {
                         Instant.now())
                     : HandlerResult.succeeded("h", Duration.ZERO, 1, null, null));
     return CompletableFuture.completedFuture(
-        new EventOutcome(event.id(), event.type(), "system-error", Instant.now(), results));
+        new EventOutcome(
+            event.id(), event.type(), event.tenantid(), "system-error", Instant.now(), results));
   }
 }

@@ -89,7 +89,7 @@ class RetryHeadersTest {
     HandlerResult result =
         new HandlerResult(
             "flaky", false, Duration.ofMillis(1), "timed out", true, attempts, at, at, false);
-    return new EventOutcome("e-1", "system.error", "system-error", at, List.of(result));
+    return new EventOutcome("e-1", "system.error", null, "system-error", at, List.of(result));
   }
 
   private static String value(Headers headers, String key) {

@@ -23,7 +23,9 @@ public final class HeraldClient {
   private final HttpClient http =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   private final URI base;
-  private final DevUser user;
+
+  /** The {@code Authorization} header sent with every request; none when null. */
+  private final String authorization;
 
   /** The Arquillian server's endpoints. */
   public HeraldClient() {
@@ -31,17 +33,22 @@ public final class HeraldClient {
   }
 
   public HeraldClient(int port) {
-    this(URI.create("http://localhost:" + port + "/"), DevUser.ADMIN);
+    this(URI.create("http://localhost:" + port + "/"), DevUser.ADMIN.basicAuthorization());
   }
 
-  private HeraldClient(URI base, DevUser user) {
+  private HeraldClient(URI base, String authorization) {
     this.base = base;
-    this.user = user;
+    this.authorization = authorization;
   }
 
   /** The same server, logged in as another development user. */
   public HeraldClient as(DevUser other) {
-    return new HeraldClient(base, other);
+    return new HeraldClient(base, other.basicAuthorization());
+  }
+
+  /** The same server, presenting {@code token} as {@code Authorization: Bearer}. */
+  public HeraldClient bearer(String token) {
+    return new HeraldClient(base, "Bearer " + token);
   }
 
   /** The same server, without credentials. */
@@ -93,7 +100,6 @@ public final class HeraldClient {
     return send(HttpRequest.newBuilder(base.resolve(path)).DELETE());
   }
 
-  /** Waits until the handlers' outcome of an event is visible, and returns it. */
   /**
    * Publishes {@code events} example events of a type, ids {@code <run><n>}, through {@code POST
    * /api/events/batch} in batches of {@code batch}; each batch must be accepted.
@@ -106,6 +112,7 @@ public final class HeraldClient {
     }
   }
 
+  /** Waits until the handlers' outcome of an event is visible, and returns it. */
   public JsonObject awaitOutcome(String eventId) {
     HttpResponse<String>[] last = new HttpResponse[1];
     await("outcome of event " + eventId)
@@ -134,8 +141,8 @@ public final class HeraldClient {
   }
 
   private HttpResponse<String> send(HttpRequest.Builder request) {
-    if (user != null) {
-      request.header("Authorization", user.basicAuthorization());
+    if (authorization != null) {
+      request.header("Authorization", authorization);
     }
     try {
       return http.send(
