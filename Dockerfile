@@ -15,5 +15,6 @@ RUN features.sh
 COPY --chown=1001:0 --from=build /build/target/herald.war /config/dropins/herald.war
 # Point Herald at your brokers: docker run -e KAFKA_BOOTSTRAP_SERVERS=broker:9092 ...
 ENV KAFKA_BOOTSTRAP_SERVERS=kafka:9092
-EXPOSE 9080
+# HTTP and HTTPS (the image generates a keystore with a random password; README "Security").
+EXPOSE 9080 9443
 RUN configure.sh
