@@ -51,6 +51,11 @@ public final class HeraldClient {
     return new HeraldClient(base, "Bearer " + token);
   }
 
+  /** The same server, sending {@code authorization} as the {@code Authorization} header. */
+  public HeraldClient withAuthorization(String authorization) {
+    return new HeraldClient(base, authorization);
+  }
+
   /** The same server, without credentials. */
   public HeraldClient anonymous() {
     return new HeraldClient(base, null);
