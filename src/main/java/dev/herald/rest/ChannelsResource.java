@@ -55,6 +55,7 @@ public class ChannelsResource {
   }
 
   /** Stops handling the channel's events; its lag grows until it is resumed. Idempotent. */
+  @Audited
   @POST
   @Path("{channel}/pause")
   @Produces(MediaType.APPLICATION_JSON)
@@ -65,6 +66,7 @@ public class ChannelsResource {
   }
 
   /** Handles the channel's events again from where it stopped. Idempotent. */
+  @Audited
   @POST
   @Path("{channel}/resume")
   @Produces(MediaType.APPLICATION_JSON)

@@ -66,6 +66,7 @@ public class DeadLettersResource {
   }
 
   /** Sends one dead letter back to its topic; 409 when it was redriven before, unless forced. */
+  @Audited
   @POST
   @Path("{id}/redrive")
   public Redriven redrive(@PathParam("id") String id, @QueryParam("force") String force) {
@@ -73,6 +74,7 @@ public class DeadLettersResource {
   }
 
   /** Starts a task that redrives the dead letters a filter takes: 202 with the task. */
+  @Audited
   @POST
   @Path("redrive")
   @Consumes(MediaType.APPLICATION_JSON)
@@ -93,6 +95,7 @@ public class DeadLettersResource {
   }
 
   /** Deletes a type's dead letters written before a time. */
+  @Audited
   @POST
   @Path("purge")
   @Consumes(MediaType.APPLICATION_JSON)

@@ -70,7 +70,7 @@ public class EventsResource {
             headers.getLength(),
             settings.maxEventBytes(),
             PublishSettings.MAX_EVENT_BYTES.key());
-    EventRequest.Result request = EventRequest.read(json);
+    EventRequest.Result request = EventRequest.read(json, "", settings);
     if (!request.valid()) {
       throw invalid(request.violations());
     }
@@ -126,7 +126,7 @@ public class EventsResource {
     List<CloudEvent> events = new ArrayList<>();
     List<Violation> violations = new ArrayList<>();
     for (int i = 0; i < json.size(); i++) {
-      EventRequest.Result request = EventRequest.read(json.get(i), "/" + i);
+      EventRequest.Result request = EventRequest.read(json.get(i), "/" + i, settings);
       violations.addAll(request.violations());
       events.add(request.event());
     }

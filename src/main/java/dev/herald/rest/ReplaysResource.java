@@ -40,6 +40,7 @@ public class ReplaysResource {
   @Context HttpHeaders headers;
 
   /** Starts a replay: 202 with its status and {@code Location}, or a problem saying what to fix. */
+  @Audited
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
   @Produces(MediaType.APPLICATION_JSON)
@@ -78,6 +79,7 @@ public class ReplaysResource {
    * Cancels a running replay: 200 with its status once it stopped, 202 while it is still stopping
    * (a handler call in progress); a finished replay is left as it is (200).
    */
+  @Audited
   @DELETE
   @Path("{id}")
   @Produces(MediaType.APPLICATION_JSON)

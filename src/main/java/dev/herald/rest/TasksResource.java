@@ -28,6 +28,7 @@ public class TasksResource {
   }
 
   /** Cancels a running task; 409 when it has ended. */
+  @Audited
   @DELETE
   @Path("{id}")
   public TaskView cancel(@PathParam("id") String id) {

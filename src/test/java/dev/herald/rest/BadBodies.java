@@ -83,8 +83,17 @@ final class BadBodies {
     bodies.put("an unknown type", event("type", "\"no.such.type\""));
     bodies.put("time not RFC 3339", event("time", "\"noon\""));
     bodies.put("an extension name with capitals", event("Tenant-Id", "\"acme\""));
-    // within the body limit, but a header and the key of 600 KB each make the record too large
+    // over herald.publish.max-attribute-length (256 characters)
+    for (String attribute :
+        List.of("id", "source", "subject", "tenantid", "correlationid", "traceparent", "custom")) {
+      bodies.put("a 257-character " + attribute, event(attribute, "\"" + "a".repeat(257) + "\""));
+    }
     bodies.put("a 600 KB tenant", event("tenantid", "\"" + "t".repeat(600_000) + "\""));
+    bodies.put(
+        "a traceparent that is not W3C Trace Context",
+        event("traceparent", "\"00-4BF92F3577B34DA6A3CE929D0E0E4736-00F067AA0BA902B7-01\""));
+    bodies.put("33 extensions", withExtensions(33));
+    bodies.put("a record over max.request.size", recordOverMaxRequestSize());
     String event = TestEvents.chatMessage("bad-input-deep", "acme", "");
     text(
         bodies,
@@ -184,6 +193,29 @@ final class BadBodies {
     text(bodies, "upcast of an unknown op", "{\"schema\": {}, \"upcast\": [{\"op\": \"nope\"}]}");
     text(bodies, "upcast of a number", "{\"schema\": {}, \"upcast\": [42]}");
     return bodies;
+  }
+
+  private static byte[] withExtensions(int count) {
+    ObjectNode node =
+        (ObjectNode)
+            Json.MAPPER.readTree(TestEvents.chatMessage("bad-input-extensions", "acme", ""));
+    for (int i = 0; i < count; i++) {
+      node.put("ext" + i, "x");
+    }
+    return Json.bytes(node);
+  }
+
+  /**
+   * Within the body limit (1 MiB) and every attribute limit, but the record is larger than the
+   * producer's max.request.size (1 MiB): the tenant counts twice (header and key), and the id and
+   * time Herald adds count too.
+   */
+  private static byte[] recordOverMaxRequestSize() {
+    String tenant = "t".repeat(256);
+    String template =
+        TestEvents.chatMessage("bad-input-record-size", tenant, "\"padding\": \"%s\"");
+    int padding = 1_048_576 - 64 - utf8(template.formatted("")).length;
+    return utf8(template.formatted("p".repeat(padding)));
   }
 
   private static byte[] event(String member, String value) {

@@ -25,8 +25,9 @@ import org.junit.jupiter.api.Test;
  * Bad input never answers 5xx: odd path parameters, foreign methods, media types and Accept values,
  * query parameters of the wrong type, and bodies that are not JSON, too deep, too large or of the
  * wrong shape, sent to every route the JAX-RS annotations of this package declare ({@link Routes}),
- * so that a new route is covered without a change here. Each answer must be a 4xx, and a problem
- * detail when JAX-RS or Herald answered. The server stays ready.
+ * so that a new route is covered without a change here; and headers over Liberty's limits. Each
+ * answer must be a 4xx, and a problem detail when JAX-RS or Herald answered. The server stays
+ * ready.
  */
 @HeraldIT
 class BadInputIT {
@@ -68,6 +69,7 @@ class BadInputIT {
     for (String template : routes.templates()) {
       foreignMethods(template);
     }
+    oddHeaders(routes.all().get(0));
 
     HttpResponse<String> ready = send("health", request("GET", "/health/ready", null, null));
     int total = sent.values().stream().mapToInt(Integer::intValue).sum();
@@ -174,6 +176,32 @@ class BadInputIT {
             true);
       }
     }
+  }
+
+  /**
+   * Headers over Liberty's limits: a 4xx without a problem detail, as Liberty answers before
+   * JAX-RS; or the connection closed after it, which is a refusal too.
+   */
+  private void oddHeaders(Routes.Route route) {
+    OddValues.ODD_HEADERS.forEach(
+        (name, headers) -> {
+          HttpRequest.Builder request =
+              request(route.method(), validPath(route), "application/json", bodyFor(route));
+          headers.forEach(request::header);
+          sent.merge("headers", 1, Integer::sum);
+          try {
+            int status =
+                http.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+            if (status < 400 || status >= 500) {
+              failures.add(route + " with " + name + ": " + status);
+            }
+          } catch (IOException closed) {
+            // refused: the server closed the connection
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+          }
+        });
   }
 
   /** Bodies that only this route's members make bad; none for a route not listed. */

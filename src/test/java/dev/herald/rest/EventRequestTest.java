@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.herald.api.CloudEvent;
 import dev.herald.api.Violation;
+import dev.herald.config.PublishSettings;
 import dev.herald.events.Json;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -47,7 +48,8 @@ class EventRequestTest {
 
   @Test
   void batchMembersArePointedToByIndex() {
-    EventRequest.Result result = EventRequest.read(json("[1]").get(0), "/7");
+    EventRequest.Result result =
+        EventRequest.read(json("[1]").get(0), "/7", PublishSettings.defaults());
 
     assertThat(result.violations())
         .containsExactly(new Violation("/7", "an event is a JSON object, got a JSON number"));

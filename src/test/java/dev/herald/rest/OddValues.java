@@ -37,6 +37,23 @@ final class OddValues {
   /** Any text is a valid value of these: an odd one may find nothing (200), never fail. */
   static final Set<String> FREE_TEXT_QUERY = Set.of("reason", "handler");
 
+  /**
+   * Request headers over Liberty's limits (server.xml's {@code httpOptions}: 100 headers of up to
+   * 16 KiB): Liberty refuses the request before JAX-RS, without a problem detail.
+   */
+  static final Map<String, Map<String, String>> ODD_HEADERS = oddHeaders();
+
+  private static Map<String, Map<String, String>> oddHeaders() {
+    Map<String, Map<String, String>> headers = new LinkedHashMap<>();
+    headers.put("a 20 KB header", Map.of("X-Herald-Odd", "x".repeat(20_000)));
+    Map<String, String> many = new LinkedHashMap<>();
+    for (int i = 0; i < 120; i++) {
+      many.put("X-Herald-Odd-" + i, "x");
+    }
+    headers.put("120 headers", many);
+    return headers;
+  }
+
   private static Map<String, Boolean> oddPathValues() {
     Map<String, Boolean> values = new LinkedHashMap<>();
     for (String value :

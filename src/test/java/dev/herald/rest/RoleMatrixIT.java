@@ -1,6 +1,7 @@
 package dev.herald.rest;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.herald.rest.RouteRules.Rule;
 import dev.herald.testing.Deployments;
@@ -8,6 +9,10 @@ import dev.herald.testing.DevUser;
 import dev.herald.testing.HeraldClient;
 import dev.herald.testing.HeraldIT;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.stream.Stream;
 import org.assertj.core.api.SoftAssertions;
@@ -102,6 +107,38 @@ class RoleMatrixIT {
         .contains("\"status\":403");
   }
 
+  /**
+   * An operator action writes a line to the server's log ({@link AuditFilter}), also when it is
+   * refused: who tried, the route and the answer.
+   */
+  @Test
+  void everyCallOfAnOperatorActionIsInTheServerLog() {
+    String channel = "audit-" + System.nanoTime();
+    String path = "api/channels/" + channel + "/pause";
+    assertThat(herald.anonymous().send("POST", path, null, null).statusCode()).isEqualTo(401);
+    assertThat(herald.as(DevUser.READER).send("POST", path, null, null).statusCode())
+        .isEqualTo(403);
+    assertThat(herald.as(DevUser.OPERATOR).send("POST", path, null, null).statusCode())
+        .isEqualTo(404);
+
+    Path log = Path.of(System.getProperty("herald.wlp"), SERVER_LOG);
+    String action = "action=\"POST /api/channels/{channel}/pause\" path=/" + path;
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .untilAsserted(
+            () ->
+                assertThat(
+                        new String(Files.readAllBytes(log), StandardCharsets.UTF_8)
+                            .lines()
+                            .filter(l -> l.contains(path)))
+                    .anySatisfy(l -> assertThat(l).contains("user=- " + action + " status=401"))
+                    .anySatisfy(
+                        l -> assertThat(l).contains("user=reader " + action + " status=403"))
+                    .anySatisfy(
+                        l -> assertThat(l).contains("user=operator " + action + " status=404"))
+                    .allSatisfy(l -> assertThat(l).contains(" at=")));
+  }
+
   @Test
   void healthAndMetricsNeedNoCredentials() {
     HeraldClient anonymous = herald.anonymous();
@@ -110,6 +147,9 @@ class RoleMatrixIT {
     assertThat(anonymous.get("health").statusCode()).isIn(200, 503);
     assertThat(anonymous.get("metrics").statusCode()).isEqualTo(200);
   }
+
+  /** The Arquillian server's log, under the Liberty installation ({@code herald.wlp}). */
+  private static final String SERVER_LOG = "usr/servers/defaultServer/logs/messages.log";
 
   private static Stream<DevUser> insidersOf(Rule rule) {
     return Stream.of(DevUser.values()).filter(user -> rule.roles().contains(user.username()));
