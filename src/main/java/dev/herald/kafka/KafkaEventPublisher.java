@@ -15,6 +15,7 @@ import dev.herald.config.EventChannel;
 import dev.herald.config.EventChannels;
 import dev.herald.config.KafkaClients;
 import dev.herald.config.PublishSettings;
+import dev.herald.config.RenewingProducer;
 import dev.herald.events.KafkaBinding;
 import dev.herald.routing.EventMonitor;
 import dev.herald.schemas.EventSchema;
@@ -45,10 +46,11 @@ import org.apache.kafka.common.errors.TimeoutException;
  * offset it got. An event without {@code schemaversion} is stamped with the version its {@code
  * dataschema} names, else its type's latest version.
  *
- * <p>One Kafka producer sends every event, straight from the caller's thread: nothing waits in a
- * queue of Herald's and no timer is armed per event; the producer's {@code delivery.timeout.ms}
- * bounds how long a publish waits for the broker. Stages complete on the producer's I/O thread, so
- * what a caller chains to them must not block.
+ * <p>One Kafka producer (a new one after a failed login, see {@link RenewingProducer}) sends every
+ * event, straight from the caller's thread: nothing waits in a queue of Herald's and no timer is
+ * armed per event; the producer's {@code delivery.timeout.ms} bounds how long a publish waits for
+ * the broker. Stages complete on the producer's I/O thread, so what a caller chains to them must
+ * not block.
  */
 @ApplicationScoped
 public class KafkaEventPublisher implements EventPublisher {
@@ -59,22 +61,25 @@ public class KafkaEventPublisher implements EventPublisher {
   @Inject EventMonitor monitor;
   @Inject KafkaClients clients;
 
-  private Producer<String, byte[]> producer;
+  private RenewingProducer producers;
   private RecordSize recordSize = new RecordSize(RecordSize.DEFAULT_MAX_BYTES);
 
   @PostConstruct
   void open() {
-    producer =
-        clients.producer(
-            PublishSettings.KAFKA_PREFIX,
-            Map.of(ProducerConfig.CLIENT_ID_CONFIG, "herald-publisher"));
+    producers =
+        new RenewingProducer(
+            () ->
+                clients.producer(
+                    PublishSettings.KAFKA_PREFIX,
+                    Map.of(ProducerConfig.CLIENT_ID_CONFIG, "herald-publisher")));
+    producers.get();
     recordSize = RecordSize.of(clients.producerSettings(PublishSettings.KAFKA_PREFIX, Map.of()));
   }
 
   /** Sends what is buffered, then closes: a stop loses no acknowledged publish. */
   @PreDestroy
   void close() {
-    producer.close(Duration.ofSeconds(10));
+    producers.close(Duration.ofSeconds(10));
   }
 
   /** Sends one event; fails with {@link InvalidEventException} (nothing sent) if it is invalid. */
@@ -186,6 +191,7 @@ public class KafkaEventPublisher implements EventPublisher {
       CloudEvent event, ProducerRecord<String, byte[]> record) {
     CompletableFuture<PublishReceipt> sent = new CompletableFuture<>();
     try {
+      Producer<String, byte[]> producer = producers.get();
       producer.send(
           record,
           (stored, error) -> {

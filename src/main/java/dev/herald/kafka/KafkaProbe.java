@@ -3,6 +3,7 @@ package dev.herald.kafka;
 import dev.herald.config.EventChannel;
 import dev.herald.config.EventChannels;
 import dev.herald.config.KafkaClients;
+import dev.herald.config.KafkaRefusals;
 import dev.herald.config.ProbeSettings;
 import dev.herald.retry.RetryTopics;
 import jakarta.annotation.PreDestroy;
@@ -18,6 +19,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -103,7 +105,7 @@ public class KafkaProbe {
       Thread.currentThread().interrupt();
     } catch (Exception e) {
       status = BrokerStatus.down(describe(e), previous);
-      if (previous.up()) {
+      if (previous.up() || previous.checkedAt() == null) {
         LOG.warning("Kafka at " + bootstrapServers() + " is not usable: " + status.reason());
       }
       return;
@@ -172,6 +174,10 @@ public class KafkaProbe {
     if (cause instanceof TimeoutException
         || cause instanceof org.apache.kafka.common.errors.TimeoutException) {
       return "no answer from the cluster in time (" + cause.getClass().getSimpleName() + ")";
+    }
+    Optional<String> refused = KafkaRefusals.describe(cause);
+    if (refused.isPresent()) {
+      return refused.get();
     }
     LOG.log(Level.FINE, "Kafka probe failed", cause);
     return cause.getMessage() == null ? cause.toString() : cause.getMessage();

@@ -4,6 +4,7 @@ import dev.herald.api.CloudEvent;
 import dev.herald.api.EventOutcome;
 import dev.herald.config.EventChannels;
 import dev.herald.config.KafkaClients;
+import dev.herald.config.KafkaRefusals;
 import dev.herald.config.RetrySettings;
 import dev.herald.retry.RetryHeaders.Origin;
 import dev.herald.routing.ChannelPauses;
@@ -26,6 +27,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -45,7 +47,10 @@ import org.apache.kafka.common.errors.WakeupException;
  * Consumes every retry topic on one thread: a record waits, its partition paused, until it is due;
  * then its handlers are called again (those that already completed it are skipped by the
  * idempotency store), and it goes to the next stage or the dead-letter topic if they still fail.
- * Its offset is committed only once it was handled, forwarded or dead-lettered.
+ * Its offset is committed only once it was handled, forwarded or dead-lettered. When the broker
+ * refuses the consumer (a wrong password, a missing ACL), it tries again with a new one every few
+ * seconds, so that a fix at the broker (the user's password, an ACL) needs no restart of Herald;
+ * readiness says why meanwhile.
  */
 @ApplicationScoped
 public class RetryTopicConsumer {
@@ -53,6 +58,9 @@ public class RetryTopicConsumer {
   private static final Logger LOG = Logger.getLogger(RetryTopicConsumer.class.getName());
   private static final Duration SEND_TIMEOUT = Duration.ofSeconds(40);
   private static final long BROKER_BACKOFF_MS = 1000;
+
+  /** How long to wait before a new consumer after the broker refused the login or an access. */
+  private static final long REFUSED_BACKOFF_MS = 5000;
 
   /** How often a due record of a paused channel checks whether the channel was resumed. */
   private static final long PAUSED_RECHECK_MS = 500;
@@ -72,6 +80,7 @@ public class RetryTopicConsumer {
 
   private final Map<TopicPartition, Long> pausedUntil = new HashMap<>();
   private volatile boolean running;
+  private final CountDownLatch stopped = new CountDownLatch(1);
   private volatile Consumer<String, byte[]> consumer;
   private volatile String failure;
   private Thread thread;
@@ -89,6 +98,7 @@ public class RetryTopicConsumer {
   void stop(@Observes @BeforeDestroyed(ApplicationScoped.class) Object ignored)
       throws InterruptedException {
     running = false;
+    stopped.countDown();
     Consumer<String, byte[]> current = consumer;
     if (current != null) {
       current.wakeup();
@@ -108,21 +118,56 @@ public class RetryTopicConsumer {
   }
 
   private void run() {
+    while (running) {
+      try {
+        consumeUntilStopped();
+      } catch (WakeupException e) {
+        return; // stopping
+      } catch (RuntimeException | Error e) {
+        Optional<String> refused = KafkaRefusals.describe(e);
+        if (refused.isEmpty()) {
+          failure = e.toString();
+          LOG.log(Level.SEVERE, "Retry topics are no longer consumed", e);
+          return;
+        }
+        // Fixed at the broker (a password, an ACL) without a restart of Herald: try again with a
+        // new consumer, which starts from the committed offsets.
+        if (failure == null) {
+          LOG.warning("Retry topics are not consumed, will try again: " + refused.get());
+        }
+        failure = "Kafka refused the retry topics' consumer: " + refused.get();
+        pausedUntil.clear();
+        awaitStop(REFUSED_BACKOFF_MS);
+      }
+    }
+  }
+
+  private void consumeUntilStopped() {
     try (Consumer<String, byte[]> kafka = clients.consumer(overrides(settings.groupId()))) {
       consumer = kafka;
       kafka.subscribe(topics.all().stream().map(RetryTopic::topic).toList(), new Rebalance());
       while (running) {
         resumeDue(kafka);
         ConsumerRecords<String, byte[]> records = kafka.poll(Duration.ofMillis(250));
+        if (failure != null) {
+          LOG.info("Retry topics are consumed again");
+          failure = null;
+        }
         for (TopicPartition partition : records.partitions()) {
           consume(kafka, partition, records.records(partition));
         }
       }
-    } catch (WakeupException e) {
-      // stopping
-    } catch (RuntimeException | Error e) {
-      failure = e.toString();
-      LOG.log(Level.SEVERE, "Retry topics are no longer consumed", e);
+    } finally {
+      consumer = null;
+    }
+  }
+
+  private void awaitStop(long millis) {
+    try {
+      stopped.await(millis, TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      running = false;
     }
   }
 

@@ -1,6 +1,7 @@
 package dev.herald.retry;
 
 import dev.herald.config.KafkaClients;
+import dev.herald.config.RenewingProducer;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -9,7 +10,6 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 
@@ -23,13 +23,15 @@ public class RetryTopicWriter {
 
   @Inject KafkaClients clients;
 
-  private Producer<String, byte[]> producer;
+  private final RenewingProducer producers =
+      new RenewingProducer(() -> clients.producer(overrides()));
 
   /** Completes when the broker has the record. */
   public CompletionStage<Void> send(ProducerRecord<String, byte[]> record) {
     CompletableFuture<Void> sent = new CompletableFuture<>();
     try {
-      producer()
+      producers
+          .get()
           .send(
               record,
               (metadata, error) -> {
@@ -43,13 +45,6 @@ public class RetryTopicWriter {
       sent.completeExceptionally(e);
     }
     return sent;
-  }
-
-  private synchronized Producer<String, byte[]> producer() {
-    if (producer == null) {
-      producer = clients.producer(overrides());
-    }
-    return producer;
   }
 
   /** What the writer sets itself, over the connector's settings. */
@@ -69,9 +64,7 @@ public class RetryTopicWriter {
   }
 
   @PreDestroy
-  synchronized void close() {
-    if (producer != null) {
-      producer.close(Duration.ofSeconds(10));
-    }
+  void close() {
+    producers.close(Duration.ofSeconds(10));
   }
 }

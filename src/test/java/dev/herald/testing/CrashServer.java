@@ -5,8 +5,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.jboss.shrinkwrap.api.exporter.ZipExporter;
@@ -14,7 +16,7 @@ import org.jboss.shrinkwrap.api.exporter.ZipExporter;
 /**
  * A second Liberty server, beside the Arquillian one, that a test may kill with SIGKILL and start
  * again: same runtime, project server.xml and development users, the test deployment in dropins,
- * its own ports.
+ * its own ports, and environment variables of its own if the test gives any ({@code server.env}).
  */
 public final class CrashServer implements AutoCloseable {
 
@@ -23,12 +25,28 @@ public final class CrashServer implements AutoCloseable {
   /** The integration tests' development users (README "Security"). */
   static final String DEV_USERS = "src/test/liberty/configDropins/overrides/dev-users.xml";
 
+  /** The environment variable of the connector's bootstrap servers. */
+  public static final String BOOTSTRAP_SERVERS_ENV =
+      "MP_MESSAGING_CONNECTOR_SMALLRYE_KAFKA_BOOTSTRAP_SERVERS";
+
+  private static final String QUICK_PROBE = "herald.probe.interval-ms=1000";
+
   private final Path wlp =
       Path.of(System.getProperty("herald.wlp", "target/liberty/wlp")).toAbsolutePath();
   private final Path dir = wlp.resolve("usr/servers/" + NAME);
   private final int httpPort;
 
+  /** A server against the test broker. */
   public CrashServer(int httpPort, List<String> systemProperties) {
+    this(httpPort, systemProperties, Map.of());
+  }
+
+  /**
+   * A server with these environment variables, as a container platform hands them over; against the
+   * test broker unless they name other brokers ({@value #BOOTSTRAP_SERVERS_ENV}), as a system
+   * property would win over them.
+   */
+  public CrashServer(int httpPort, List<String> systemProperties, Map<String, String> environment) {
     this.httpPort = httpPort;
     try {
       deleteRecursively(dir);
@@ -45,11 +63,20 @@ public final class CrashServer implements AutoCloseable {
       Files.writeString(
           dir.resolve("bootstrap.properties"),
           "http.port=" + httpPort + "\nhttps.port=" + (httpPort + 363) + "\n");
+      List<String> broker =
+          environment.containsKey(BOOTSTRAP_SERVERS_ENV)
+              ? List.of(QUICK_PROBE)
+              : brokerProperties();
       Files.write(
           dir.resolve("jvm.options"),
-          java.util.stream.Stream.concat(brokerProperties().stream(), systemProperties.stream())
-              .map(p -> "-D" + p)
-              .toList());
+          Stream.concat(broker.stream(), systemProperties.stream()).map(p -> "-D" + p).toList());
+      Path serverEnv = dir.resolve("server.env");
+      List<String> variables = new ArrayList<>();
+      if (Files.exists(serverEnv)) {
+        variables.addAll(Files.readAllLines(serverEnv));
+      }
+      environment.forEach((name, value) -> variables.add(name + "=" + value));
+      Files.write(serverEnv, variables);
       Files.createDirectories(dir.resolve("dropins"));
       Deployments.herald()
           .as(ZipExporter.class)
@@ -64,7 +91,7 @@ public final class CrashServer implements AutoCloseable {
     return List.of(
         "mp.messaging.connector.smallrye-kafka.bootstrap.servers="
             + TestBroker.get().bootstrapServers(),
-        "herald.probe.interval-ms=1000");
+        QUICK_PROBE);
   }
 
   /** Waits until the server answers ready. */

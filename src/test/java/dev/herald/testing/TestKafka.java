@@ -97,7 +97,12 @@ public final class TestKafka {
 
   /** The end offset of every partition of a topic. */
   public static Map<TopicPartition, Long> endOffsets(String topic) throws Exception {
-    try (Admin admin = TestBroker.get().admin()) {
+    return endOffsets(TestBroker.get().admin(), topic);
+  }
+
+  /** The end offset of every partition of a topic, read by {@code admin}, which is then closed. */
+  public static Map<TopicPartition, Long> endOffsets(Admin broker, String topic) throws Exception {
+    try (Admin admin = broker) {
       Map<TopicPartition, OffsetSpec> request = new HashMap<>();
       admin
           .describeTopics(List.of(topic))
