@@ -70,7 +70,8 @@ class KafkaSecurityIT {
   }
 
   @Test
-  void wrongPasswordMakesReadinessDownWithTheReasonAndHeraldRecoversOnceTheBrokerAcceptsIt() {
+  void wrongPasswordMakesReadinessDownWithTheReasonAndHeraldRecoversOnceTheBrokerAcceptsIt()
+      throws Exception {
     String user = run + "-herald";
     String brokerPassword = secret();
     String heraldPassword = secret();
@@ -125,6 +126,11 @@ class KafkaSecurityIT {
       assertThat(HeraldClient.handlerResult(herald.awaitOutcome(id), "audit").getBoolean("success"))
           .isTrue();
       long handledMs = (System.nanoTime() - fixedAt) / 1_000_000;
+      assertThat(logs(server))
+          .as("the server's logs (messages, console, FFDC) hold no Kafka secret")
+          .doesNotContain(heraldPassword)
+          .doesNotContain(brokerPassword)
+          .doesNotContain(broker.truststorePassword());
       System.out.printf(
           "KafkaSecurityIT: readiness said \"%s\"; after the fix, herald-kafka UP in %d ms, ready"
               + " in %d ms, an event published and handled in %d ms; liveness %d%n",
@@ -164,6 +170,20 @@ class KafkaSecurityIT {
             broker.truststorePassword(),
             ENV_PREFIX + "SSL_TRUSTSTORE_TYPE",
             "PKCS12"));
+  }
+
+  /** Every file of the server's logs directory, as one text. */
+  private static String logs(CrashServer server) throws java.io.IOException {
+    StringBuilder text = new StringBuilder();
+    try (java.util.stream.Stream<java.nio.file.Path> files =
+        java.nio.file.Files.walk(server.dir().resolve("logs"))) {
+      for (java.nio.file.Path file : files.filter(java.nio.file.Files::isRegularFile).toList()) {
+        text.append(
+            java.nio.file.Files.readString(file, java.nio.charset.StandardCharsets.ISO_8859_1));
+      }
+    }
+    assertThat(text).as("the server wrote logs").isNotEmpty();
+    return text.toString();
   }
 
   private static void publish(HeraldClient herald, String event) {

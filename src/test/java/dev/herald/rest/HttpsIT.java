@@ -4,17 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.herald.testing.Deployments;
 import dev.herald.testing.DevUser;
+import dev.herald.testing.HeraldClient;
 import dev.herald.testing.HeraldIT;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.security.cert.X509Certificate;
-import java.time.Duration;
-import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSession;
-import javax.net.ssl.TrustManager;
-import javax.net.ssl.X509TrustManager;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
@@ -26,8 +20,7 @@ import org.junit.jupiter.api.Test;
 @HeraldIT
 class HttpsIT {
 
-  private static final URI BASE =
-      URI.create("https://localhost:" + Integer.getInteger("herald.https.port", 9443) + "/");
+  private static final int PORT = Integer.getInteger("herald.https.port", 9443);
 
   @Deployment(testable = false)
   static WebArchive deployment() {
@@ -57,35 +50,9 @@ class HttpsIT {
     assertThat(metrics.body()).contains("herald_");
   }
 
-  private static HttpResponse<String> get(String path, String authorization) throws Exception {
-    HttpRequest.Builder request =
-        HttpRequest.newBuilder(BASE.resolve(path)).timeout(Duration.ofSeconds(30));
-    if (authorization != null) {
-      request.header("Authorization", authorization);
-    }
-    return trustingClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
-  }
-
-  /** A client that trusts the self-signed development certificate (and only talks to localhost). */
-  private static HttpClient trustingClient() throws Exception {
-    TrustManager trustAll =
-        new X509TrustManager() {
-          @Override
-          public void checkClientTrusted(X509Certificate[] chain, String authType) {}
-
-          @Override
-          public void checkServerTrusted(X509Certificate[] chain, String authType) {}
-
-          @Override
-          public X509Certificate[] getAcceptedIssuers() {
-            return new X509Certificate[0];
-          }
-        };
-    SSLContext context = SSLContext.getInstance("TLS");
-    context.init(null, new TrustManager[] {trustAll}, null);
-    return HttpClient.newBuilder()
-        .sslContext(context)
-        .connectTimeout(Duration.ofSeconds(5))
-        .build();
+  private static HttpResponse<String> get(String path, String authorization) {
+    HeraldClient https = HeraldClient.https(PORT);
+    return (authorization == null ? https.anonymous() : https.withAuthorization(authorization))
+        .get(path);
   }
 }

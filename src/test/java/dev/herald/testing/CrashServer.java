@@ -22,8 +22,14 @@ public final class CrashServer implements AutoCloseable {
 
   public static final String NAME = "crashtest";
 
-  /** The integration tests' development users (README "Security"). */
-  static final String DEV_USERS = "src/test/liberty/configDropins/overrides/dev-users.xml";
+  /** The integration tests' development users and keystore (README "Security"). */
+  static final List<String> DEV_OVERRIDES =
+      List.of(
+          "src/test/liberty/configDropins/overrides/dev-users.xml",
+          "src/test/liberty/configDropins/overrides/dev-keystore.xml");
+
+  /** The environment variable that sets the HTTP port; -1 switches HTTP off. */
+  public static final String HTTP_PORT_ENV = "http_port";
 
   /** The environment variable of the connector's bootstrap servers. */
   public static final String BOOTSTRAP_SERVERS_ENV =
@@ -56,13 +62,20 @@ public final class CrashServer implements AutoCloseable {
           dir.resolve("server.xml"),
           java.nio.file.StandardCopyOption.REPLACE_EXISTING);
       Path overrides = Files.createDirectories(dir.resolve("configDropins/overrides"));
-      Files.copy(
-          Path.of(DEV_USERS),
-          overrides.resolve("dev-users.xml"),
-          java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+      for (String file : DEV_OVERRIDES) {
+        Path source = Path.of(file);
+        Files.copy(
+            source,
+            overrides.resolve(source.getFileName()),
+            java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+      }
+      // bootstrap.properties would win over the environment's http_port.
       Files.writeString(
           dir.resolve("bootstrap.properties"),
-          "http.port=" + httpPort + "\nhttps.port=" + (httpPort + 363) + "\n");
+          (environment.containsKey(HTTP_PORT_ENV) ? "" : "http.port=" + httpPort + "\n")
+              + "https.port="
+              + httpsPort()
+              + "\n");
       List<String> broker =
           environment.containsKey(BOOTSTRAP_SERVERS_ENV)
               ? List.of(QUICK_PROBE)
@@ -94,9 +107,13 @@ public final class CrashServer implements AutoCloseable {
         QUICK_PROBE);
   }
 
-  /** Waits until the server answers ready. */
+  /** Waits until the server answers ready (over HTTP). */
   public void awaitReady() {
-    HeraldClient herald = new HeraldClient(httpPort);
+    awaitReady(new HeraldClient(httpPort));
+  }
+
+  /** Waits until the server answers {@code herald} ready. */
+  public void awaitReady(HeraldClient herald) {
     org.awaitility.Awaitility.await(NAME + " server ready")
         .atMost(java.time.Duration.ofSeconds(180))
         .pollInterval(java.time.Duration.ofMillis(500))
@@ -106,6 +123,11 @@ public final class CrashServer implements AutoCloseable {
 
   public int httpPort() {
     return httpPort;
+  }
+
+  /** The HTTPS port: the HTTP port's plus 363, as 9443 is 9080's. */
+  public int httpsPort() {
+    return httpPort + 363;
   }
 
   public Path dir() {

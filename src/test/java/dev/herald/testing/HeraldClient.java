@@ -20,8 +20,10 @@ import java.time.Duration;
  */
 public final class HeraldClient {
 
-  private final HttpClient http =
+  private static final HttpClient PLAIN =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+  private final HttpClient http;
   private final URI base;
 
   /** The {@code Authorization} header sent with every request; none when null. */
@@ -33,32 +35,44 @@ public final class HeraldClient {
   }
 
   public HeraldClient(int port) {
-    this(URI.create("http://localhost:" + port + "/"), DevUser.ADMIN.basicAuthorization());
+    this(PLAIN, URI.create("http://localhost:" + port + "/"), DevUser.ADMIN.basicAuthorization());
   }
 
-  private HeraldClient(URI base, String authorization) {
+  private HeraldClient(HttpClient http, URI base, String authorization) {
+    this.http = http;
     this.base = base;
     this.authorization = authorization;
   }
 
+  /**
+   * A server's HTTPS endpoints, trusting its certificate whatever it is (the development keystore's
+   * is self-signed), logged in as the development admin.
+   */
+  public static HeraldClient https(int port) {
+    return new HeraldClient(
+        TrustingHttps.client(),
+        URI.create("https://localhost:" + port + "/"),
+        DevUser.ADMIN.basicAuthorization());
+  }
+
   /** The same server, logged in as another development user. */
   public HeraldClient as(DevUser other) {
-    return new HeraldClient(base, other.basicAuthorization());
+    return new HeraldClient(http, base, other.basicAuthorization());
   }
 
   /** The same server, presenting {@code token} as {@code Authorization: Bearer}. */
   public HeraldClient bearer(String token) {
-    return new HeraldClient(base, "Bearer " + token);
+    return new HeraldClient(http, base, "Bearer " + token);
   }
 
   /** The same server, sending {@code authorization} as the {@code Authorization} header. */
   public HeraldClient withAuthorization(String authorization) {
-    return new HeraldClient(base, authorization);
+    return new HeraldClient(http, base, authorization);
   }
 
   /** The same server, without credentials. */
   public HeraldClient anonymous() {
-    return new HeraldClient(base, null);
+    return new HeraldClient(http, base, null);
   }
 
   /** Sends any request to this server, with this client's credentials. */
