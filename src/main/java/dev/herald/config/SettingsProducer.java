@@ -77,4 +77,10 @@ public class SettingsProducer {
   TenantSettings tenants(Settings settings) {
     return TenantSettings.from(settings);
   }
+
+  @Produces
+  @Singleton
+  WebhookSettings webhooks(Settings settings) {
+    return WebhookSettings.from(settings);
+  }
 }
