@@ -23,8 +23,9 @@ import org.apache.kafka.clients.producer.KafkaProducer;
  * code against; imports nothing of Herald), {@code config} (every key, typed), the core ({@code
  * events}, {@code schemas}, {@code reliability}, {@code routing}, {@code retry}) and the built-in
  * {@code handlers}, then the operations on the core ({@code control} of the channels, {@code
- * deadletters}, {@code replay}), then the edge: {@code kafka} infrastructure, the {@code channels},
- * {@code health}, {@code metrics} and {@code rest}. Dependencies point inwards only.
+ * deadletters}, {@code replay}, {@code webhooks}), then the edge: {@code kafka} infrastructure, the
+ * {@code channels}, {@code health}, {@code metrics} and {@code rest}. Dependencies point inwards
+ * only.
  */
 final class Architecture {
 
@@ -97,7 +98,8 @@ final class Architecture {
         .layer("Handlers")
         .definedBy(root + ".handlers..")
         .layer("Operations")
-        .definedBy(root + ".control..", root + ".deadletters..", root + ".replay..")
+        .definedBy(
+            root + ".control..", root + ".deadletters..", root + ".replay..", root + ".webhooks..")
         .layer("Edge")
         .definedBy(
             root + ".kafka..",

@@ -1,0 +1,25 @@
+package dev.herald.webhooks;
+
+import dev.herald.api.CloudEvent;
+import dev.herald.events.JsonFormat;
+
+/**
+ * What every attempt of one delivery sends: the {@code webhook-id} (the event's id, so that a
+ * subscriber can drop duplicates) and the body, the event in structured mode. The body is text
+ * because it is signed as text; it is sent as its UTF-8 bytes.
+ */
+public record WebhookMessage(String id, String body) {
+
+  public WebhookMessage {
+    if (id == null || id.isBlank()) {
+      throw new IllegalArgumentException("a webhook message needs an id");
+    }
+    if (body == null) {
+      throw new IllegalArgumentException("a webhook message needs a body");
+    }
+  }
+
+  public static WebhookMessage of(CloudEvent event) {
+    return new WebhookMessage(event.id(), JsonFormat.text(event));
+  }
+}
