@@ -3,7 +3,6 @@ package dev.herald.events;
 import static dev.herald.api.CloudEventAttributes.*;
 
 import dev.herald.api.CloudEvent;
-import java.time.format.DateTimeFormatter;
 import java.util.Map;
 import java.util.TreeMap;
 import tools.jackson.databind.node.ObjectNode;
@@ -28,7 +27,7 @@ public final class JsonFormat {
     json.put(TYPE, event.type());
     putIfPresent(json, SUBJECT, event.subject());
     if (event.time() != null) {
-      json.put(TIME, DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(event.time()));
+      json.put(TIME, Timestamps.format(event.time()));
     }
     putIfPresent(json, DATASCHEMA, event.dataschema());
     if (event.data() != null) {

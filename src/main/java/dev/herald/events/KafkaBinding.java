@@ -32,7 +32,7 @@ public final class KafkaBinding {
     add(headers, SOURCE, event.source());
     add(headers, TYPE, event.type());
     add(headers, SPECVERSION, event.specversion());
-    add(headers, TIME, event.time() == null ? null : event.time().toString());
+    add(headers, TIME, event.time() == null ? null : Timestamps.format(event.time()));
     add(headers, SUBJECT, event.subject());
     add(headers, DATASCHEMA, event.dataschema());
     event.extensions().forEach((name, value) -> add(headers, name, value));

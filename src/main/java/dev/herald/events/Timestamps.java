@@ -15,6 +15,14 @@ public final class Timestamps {
   private Timestamps() {}
 
   /**
+   * The RFC 3339 text of a time, seconds always included ({@link OffsetDateTime#toString()} drops
+   * them when zero, as in {@code 2026-11-25T10:15Z}, which strict RFC 3339 readers refuse).
+   */
+  public static String format(OffsetDateTime time) {
+    return java.time.format.DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(time);
+  }
+
+  /**
    * Parses like {@link OffsetDateTime#parse(CharSequence)}.
    *
    * @throws java.time.format.DateTimeParseException when the text is not a valid timestamp

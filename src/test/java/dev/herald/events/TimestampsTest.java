@@ -13,6 +13,22 @@ class TimestampsTest {
   @ParameterizedTest
   @ValueSource(
       strings = {
+        "2026-11-25T10:15:00Z",
+        "2026-11-25T10:15:00+05:30",
+        "2026-11-25T10:15:30.5Z",
+        "2026-11-25T00:00:00Z"
+      })
+  void writesSecondsAlwaysAndReadsBackTheSameInstant(String text) {
+    OffsetDateTime time = OffsetDateTime.parse(text);
+
+    assertThat(Timestamps.format(time)).isEqualTo(text);
+    assertThat(Timestamps.format(time)).matches(".*T\\d{2}:\\d{2}:\\d{2}.*");
+    assertThat(Timestamps.parse(Timestamps.format(time))).isEqualTo(time);
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
         "2026-11-26T00:40:48Z",
         "2026-11-26T00:40:48.1Z",
         "2026-11-26T00:40:48.123456789Z",
