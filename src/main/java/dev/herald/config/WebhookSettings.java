@@ -21,13 +21,19 @@ import java.util.regex.Pattern;
  * @param retrySchedule the waits before each retry, after the first attempt failed
  * @param disableAfter how long an endpoint may keep failing before it is disabled
  * @param maxResponseBytes how much of an endpoint's response body is kept with an attempt
+ * @param rotationGrace how long the previous secret keeps signing after a rotation
+ * @param topic the compacted topic of the endpoints, with {@code herald.topics.prefix}
+ * @param groupId the consumer group that delivers events to the endpoints
  */
 public record WebhookSettings(
     List<String> allowedCidrs,
     Duration timeout,
     List<Duration> retrySchedule,
     Duration disableAfter,
-    int maxResponseBytes) {
+    int maxResponseBytes,
+    Duration rotationGrace,
+    String topic,
+    String groupId) {
 
   public static final Setting ALLOWED_CIDRS =
       new Setting(
@@ -59,6 +65,23 @@ public record WebhookSettings(
           "herald.webhooks.max-response-bytes",
           "1024",
           "how much of an endpoint's response body is kept with each attempt");
+  public static final Setting ROTATION_GRACE =
+      new Setting(
+          "herald.webhooks.rotation-grace",
+          "24h",
+          "how long the previous secret keeps signing after a secret rotation (a number with a"
+              + " unit: ms, s, m, h, d), beside the new one");
+  public static final Setting TOPIC =
+      new Setting(
+          "herald.webhooks.topic",
+          "herald-webhooks",
+          "compacted topic (after herald.topics.prefix) that holds the webhook endpoints, their"
+              + " secrets included, shared by every server; created when missing");
+  public static final Setting GROUP_ID =
+      new Setting(
+          "herald.webhooks.group-id",
+          "herald-webhooks",
+          "consumer group that reads every channel's topic to deliver events to webhook endpoints");
 
   private static final Pattern DURATION =
       Pattern.compile("(\\d{1,12})\\s*(ms|s|m|h|d)", Pattern.CASE_INSENSITIVE);
@@ -90,7 +113,10 @@ public record WebhookSettings(
         Duration.ofMillis(settings.longValue(TIMEOUT_MS)),
         durations(RETRY_SCHEDULE, settings.text(RETRY_SCHEDULE)),
         duration(DISABLE_AFTER, settings.text(DISABLE_AFTER)),
-        settings.intValue(MAX_RESPONSE_BYTES));
+        settings.intValue(MAX_RESPONSE_BYTES),
+        duration(ROTATION_GRACE, settings.text(ROTATION_GRACE)),
+        settings.raw(EventChannels.TOPICS_PREFIX).orElse("") + settings.text(TOPIC),
+        settings.text(GROUP_ID));
   }
 
   /** The defaults, as a server without configuration has them. */
@@ -100,7 +126,10 @@ public record WebhookSettings(
         Duration.ofMillis(15_000),
         durations(RETRY_SCHEDULE, RETRY_SCHEDULE.defaultValue()),
         duration(DISABLE_AFTER, DISABLE_AFTER.defaultValue()),
-        1024);
+        1024,
+        duration(ROTATION_GRACE, ROTATION_GRACE.defaultValue()),
+        TOPIC.defaultValue(),
+        GROUP_ID.defaultValue());
   }
 
   /** A comma-separated list of durations such as {@code 5s,5m,2h}. */

@@ -31,6 +31,22 @@ class WebhookSettingsTest {
             Duration.ofHours(10));
     assertThat(settings.disableAfter()).isEqualTo(Duration.ofDays(5));
     assertThat(settings.maxResponseBytes()).isEqualTo(1024);
+    assertThat(settings.rotationGrace()).isEqualTo(Duration.ofHours(24));
+    assertThat(settings.topic()).isEqualTo("herald-webhooks");
+    assertThat(settings.groupId()).isEqualTo("herald-webhooks");
+  }
+
+  @Test
+  void theEndpointsTopicTakesTheTopicsPrefix() {
+    WebhookSettings settings =
+        WebhookSettings.from(
+            settings(
+                Map.of(),
+                Map.of(
+                    "herald.topics.prefix", "staging.", "herald.webhooks.rotation-grace", "2h")));
+
+    assertThat(settings.topic()).isEqualTo("staging.herald-webhooks");
+    assertThat(settings.rotationGrace()).isEqualTo(Duration.ofHours(2));
   }
 
   @Test
@@ -96,7 +112,10 @@ class WebhookSettingsTest {
                     Duration.ofSeconds(1),
                     List.of(Duration.ofSeconds(1)),
                     Duration.ofDays(1),
-                    -1))
+                    -1,
+                    Duration.ofHours(1),
+                    "herald-webhooks",
+                    "herald-webhooks"))
         .hasMessageContaining("herald.webhooks.max-response-bytes");
   }
 

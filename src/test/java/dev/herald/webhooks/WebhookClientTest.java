@@ -299,7 +299,14 @@ class WebhookClientTest {
 
   private static WebhookSettings settings(List<String> allowed, Duration timeout) {
     return new WebhookSettings(
-        allowed, timeout, List.of(Duration.ofSeconds(5)), Duration.ofDays(5), 64);
+        allowed,
+        timeout,
+        List.of(Duration.ofSeconds(5)),
+        Duration.ofDays(5),
+        64,
+        Duration.ofHours(24),
+        "herald-webhooks",
+        "herald-webhooks");
   }
 
   private void assertEverySignatureVerifies(WebhookSecret key) {
