@@ -32,7 +32,11 @@ class OperatorAuditTest {
             "POST /api/dead-letters/purge",
             "POST /api/replays",
             "DELETE /api/replays/{id}",
-            "DELETE /api/tasks/{id}");
+            "DELETE /api/tasks/{id}",
+            "POST /api/webhooks",
+            "PATCH /api/webhooks/{id}",
+            "DELETE /api/webhooks/{id}",
+            "POST /api/webhooks/{id}/rotate-secret");
     for (Routes.Route route : routes) {
       assertThat(audited(route.handler()))
           .as(

@@ -67,7 +67,14 @@ final class RouteRules {
           rule("GET", "/api/replays/{id}", OPERATOR, NOTHING),
           rule("DELETE", "/api/replays/{id}", OPERATOR, NOTHING),
           rule("GET", "/api/tasks/{id}", OPERATOR, NOTHING),
-          rule("DELETE", "/api/tasks/{id}", OPERATOR, NOTHING));
+          rule("DELETE", "/api/tasks/{id}", OPERATOR, NOTHING),
+          rule("POST", "/api/webhooks", OPERATOR, "{}"),
+          rule("GET", "/api/webhooks", OPERATOR, NOTHING),
+          rule("GET", "/api/webhooks/{id}", OPERATOR, NOTHING),
+          rule("PATCH", "/api/webhooks/{id}", OPERATOR, "{}"),
+          rule("DELETE", "/api/webhooks/{id}", OPERATOR, NOTHING),
+          rule("POST", "/api/webhooks/{id}/rotate-secret", OPERATOR, NOTHING),
+          rule("GET", "/api/webhooks/{id}/deliveries", OPERATOR, NOTHING));
 
   private RouteRules() {}
 

@@ -1,0 +1,132 @@
+package dev.herald.rest;
+
+import dev.herald.api.Violation;
+import dev.herald.webhooks.EndpointChange;
+import dev.herald.webhooks.TypePattern;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Reads the bodies of {@code /api/webhooks}: {@code url}, {@code types}, {@code tenantid} and, on a
+ * PATCH, {@code enabled}; anything else is a 422 listing every wrong member.
+ */
+final class WebhookBodies {
+
+  private static final Set<String> MEMBERS = Set.of("url", "types", "tenantid", "enabled");
+
+  /** A registration: a url and at least one type pattern, a tenant optional. */
+  record Registration(String url, List<TypePattern> types, String tenantid) {}
+
+  private WebhookBodies() {}
+
+  static Registration registration(JsonNode body) {
+    List<Violation> violations = new ArrayList<>();
+    object(body, violations);
+    if (body.isObject() && !body.has("url")) {
+      violations.add(new Violation("/url", "is required: the endpoint's http:// or https:// URL"));
+    }
+    if (body.isObject() && !body.has("types")) {
+      violations.add(new Violation("/types", "is required, e.g. [\"chat.*\"]"));
+    }
+    if (body.isObject() && body.has("enabled")) {
+      violations.add(new Violation("/enabled", "is set with PATCH, after registration"));
+    }
+    EndpointChange read = read(body, violations);
+    refuseIfAny(violations);
+    return new Registration(read.url(), read.types(), read.tenantid());
+  }
+
+  static EndpointChange change(JsonNode body) {
+    List<Violation> violations = new ArrayList<>();
+    object(body, violations);
+    EndpointChange change = read(body, violations);
+    refuseIfAny(violations);
+    return change;
+  }
+
+  private static void object(JsonNode body, List<Violation> violations) {
+    if (!body.isObject()) {
+      violations.add(new Violation("", "is a JSON object with url, types and tenantid"));
+      return;
+    }
+    body.propertyNames()
+        .forEach(
+            name -> {
+              if (!MEMBERS.contains(name)) {
+                violations.add(new Violation("/" + name, "is not a member of a webhook endpoint"));
+              }
+            });
+  }
+
+  private static EndpointChange read(JsonNode body, List<Violation> violations) {
+    if (!body.isObject()) {
+      return new EndpointChange(null, null, false, null, null);
+    }
+    String url = null;
+    JsonNode urlNode = body.get("url");
+    if (urlNode != null) {
+      if (urlNode.isString() && !urlNode.asString().isBlank()) {
+        url = urlNode.asString();
+      } else {
+        violations.add(new Violation("/url", "is an http:// or https:// URL as a string"));
+      }
+    }
+    List<TypePattern> types = null;
+    JsonNode typesNode = body.get("types");
+    if (typesNode != null) {
+      types = patterns(typesNode, violations);
+    }
+    String tenantid = null;
+    JsonNode tenantNode = body.get("tenantid");
+    if (tenantNode != null && !tenantNode.isNull()) {
+      if (tenantNode.isString() && !tenantNode.asString().isBlank()) {
+        tenantid = tenantNode.asString();
+      } else {
+        violations.add(new Violation("/tenantid", "is a tenant's id as a string, or null"));
+      }
+    }
+    Boolean enabled = null;
+    JsonNode enabledNode = body.get("enabled");
+    if (enabledNode != null) {
+      if (enabledNode.isBoolean()) {
+        enabled = enabledNode.asBoolean();
+      } else {
+        violations.add(new Violation("/enabled", "is true or false"));
+      }
+    }
+    return new EndpointChange(url, types, tenantNode != null, tenantid, enabled);
+  }
+
+  private static List<TypePattern> patterns(JsonNode node, List<Violation> violations) {
+    if (!node.isArray() || node.isEmpty()) {
+      violations.add(new Violation("/types", "is a non-empty array of event type patterns"));
+      return null;
+    }
+    List<TypePattern> patterns = new ArrayList<>();
+    for (int i = 0; i < node.size(); i++) {
+      JsonNode item = node.get(i);
+      try {
+        if (!item.isString()) {
+          throw new IllegalArgumentException("is an event type pattern as a string");
+        }
+        patterns.add(new TypePattern(item.asString()));
+      } catch (IllegalArgumentException e) {
+        violations.add(new Violation("/types/" + i, e.getMessage()));
+      }
+    }
+    return patterns;
+  }
+
+  private static void refuseIfAny(List<Violation> violations) {
+    if (!violations.isEmpty()) {
+      throw new ProblemException(
+          Problem.of(
+                  422,
+                  "Invalid webhook endpoint",
+                  violations.get(0).pointer() + " " + violations.get(0).detail())
+              .withErrors(violations));
+    }
+  }
+}

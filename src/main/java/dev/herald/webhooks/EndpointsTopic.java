@@ -1,0 +1,242 @@
+package dev.herald.webhooks;
+
+import dev.herald.config.KafkaClients;
+import dev.herald.config.KafkaRefusals;
+import dev.herald.config.ProbeSettings;
+import dev.herald.config.WebhookSettings;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.BeforeDestroyed;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.logging.Logger;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.PartitionInfo;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.errors.WakeupException;
+
+/**
+ * The endpoints topic: created compacted when missing, read from its start into {@link Endpoints}
+ * on a managed thread when the application starts and followed from then on (not in a group, never
+ * committing), and the producer of this server's changes. A broker that cannot be reached is tried
+ * again every few seconds; the endpoints are unavailable (503) until the topic was read once.
+ */
+@ApplicationScoped
+public class EndpointsTopic {
+
+  /**
+   * How long a Kafka call of the endpoint store, or a request waiting for the first read, takes.
+   */
+  static final Duration TIMEOUT = Duration.ofSeconds(10);
+
+  private static final Logger LOG = Logger.getLogger(EndpointsTopic.class.getName());
+  private static final long BACKOFF_MS = 5000;
+
+  @Inject KafkaClients clients;
+  @Inject WebhookSettings settings;
+  @Inject ProbeSettings probe;
+  @Inject Endpoints endpoints;
+
+  @Resource(lookup = "java:comp/DefaultManagedThreadFactory")
+  ManagedThreadFactory threads;
+
+  private final CountDownLatch loaded = new CountDownLatch(1);
+  private final CountDownLatch stopped = new CountDownLatch(1);
+  private volatile boolean running;
+  private volatile Consumer<String, byte[]> consumer;
+  private volatile String failure;
+  private Producer<String, byte[]> producer;
+  private Thread thread;
+
+  void start(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
+    running = true;
+    thread = threads.newThread(this::run);
+    thread.setName("herald-webhook-endpoints");
+    thread.start();
+  }
+
+  void stop(@Observes @BeforeDestroyed(ApplicationScoped.class) Object ignored)
+      throws InterruptedException {
+    running = false;
+    stopped.countDown();
+    Consumer<String, byte[]> current = consumer;
+    if (current != null) {
+      current.wakeup();
+    }
+    if (thread != null) {
+      thread.join(TimeUnit.SECONDS.toMillis(10));
+    }
+    synchronized (this) {
+      if (producer != null) {
+        producer.close(Duration.ofSeconds(5));
+      }
+    }
+  }
+
+  /** Whether the topic was read to its end once, waiting up to {@code wait} for it. */
+  boolean loaded(Duration wait) throws InterruptedException {
+    return loaded.await(wait.toMillis(), TimeUnit.MILLISECONDS);
+  }
+
+  /** Waits until the topic was read once; the endpoints are incomplete before. */
+  void awaitLoaded() {
+    try {
+      if (loaded(TIMEOUT)) {
+        return;
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    throw new WebhooksUnavailableException(
+        "the webhook endpoints are not read yet from "
+            + settings.topic()
+            + Optional.ofNullable(failure).map(why -> ": " + why).orElse(""),
+        null);
+  }
+
+  /** An idempotent producer with {@code acks=all}, created on first use. */
+  synchronized Producer<String, byte[]> producer() {
+    if (producer == null) {
+      producer =
+          clients.producer(
+              Map.of(
+                  ProducerConfig.CLIENT_ID_CONFIG,
+                  "herald-webhook-endpoints",
+                  ProducerConfig.ACKS_CONFIG,
+                  "all",
+                  ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG,
+                  true,
+                  ProducerConfig.MAX_BLOCK_MS_CONFIG,
+                  (int) TIMEOUT.toMillis()));
+    }
+    return producer;
+  }
+
+  private void run() {
+    while (running) {
+      try {
+        follow();
+      } catch (WakeupException e) {
+        return; // stopping
+      } catch (RuntimeException e) {
+        String why = KafkaRefusals.describe(e).orElse(e.toString());
+        if (failure == null) {
+          LOG.warning("Cannot read the webhook endpoints from " + settings.topic() + ": " + why);
+        }
+        failure = why;
+        try {
+          stopped.await(BACKOFF_MS, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException interrupted) {
+          Thread.currentThread().interrupt();
+          return;
+        }
+      }
+    }
+  }
+
+  private void follow() {
+    ensureTopic();
+    try (Consumer<String, byte[]> tail =
+        clients.consumer(
+            Map.of(
+                ConsumerConfig.CLIENT_ID_CONFIG,
+                "herald-webhook-endpoints",
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
+                false,
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
+                "earliest",
+                ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG,
+                false))) {
+      consumer = tail;
+      tail.assign(partitions(tail));
+      tail.seekToBeginning(tail.assignment());
+      Map<TopicPartition, Long> end = tail.endOffsets(tail.assignment(), TIMEOUT);
+      while (running) {
+        for (ConsumerRecord<String, byte[]> record : tail.poll(Duration.ofMillis(500))) {
+          if (record.key() != null) {
+            Endpoint endpoint = record.value() == null ? null : Endpoint.fromJson(record.value());
+            endpoints.apply(record.key(), endpoint, record.partition(), record.offset());
+          }
+        }
+        if (loaded.getCount() > 0
+            && end.entrySet().stream().allMatch(e -> tail.position(e.getKey()) >= e.getValue())) {
+          loaded.countDown();
+        }
+        if (failure != null) {
+          LOG.info("The webhook endpoints are read again from " + settings.topic());
+          failure = null;
+        }
+      }
+    } finally {
+      consumer = null;
+    }
+  }
+
+  private List<TopicPartition> partitions(Consumer<String, byte[]> tail) {
+    long deadline = System.nanoTime() + TIMEOUT.toNanos();
+    List<PartitionInfo> infos = tail.partitionsFor(settings.topic(), TIMEOUT);
+    while ((infos == null || infos.isEmpty()) && System.nanoTime() < deadline) {
+      // just created: its metadata reaches this broker a moment later
+      infos = tail.partitionsFor(settings.topic(), TIMEOUT);
+    }
+    if (infos == null || infos.isEmpty()) {
+      throw new IllegalStateException(
+          "the endpoints topic " + settings.topic() + " has no partitions");
+    }
+    return infos.stream().map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+  }
+
+  /** Creates the topic compacted, with the broker's partitions and replication, when missing. */
+  private void ensureTopic() {
+    try (Admin admin = clients.admin(Map.of("client.id", "herald-webhook-endpoints"))) {
+      Set<String> names = admin.listTopics().names().get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+      if (names.contains(settings.topic())) {
+        return;
+      }
+      if (!probe.createTopics()) {
+        throw new IllegalStateException(
+            "the webhook endpoints topic "
+                + settings.topic()
+                + " does not exist: create it with cleanup.policy=compact, or set "
+                + ProbeSettings.CREATE_TOPICS.key()
+                + "=true");
+      }
+      NewTopic compacted =
+          new NewTopic(settings.topic(), Optional.empty(), Optional.empty())
+              .configs(
+                  Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT));
+      admin.createTopics(Set.of(compacted)).all().get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (ExecutionException e) {
+      if (!(e.getCause() instanceof TopicExistsException)) { // else another server created it
+        throw new IllegalStateException(
+            "creating the webhook endpoints topic " + settings.topic() + " failed: " + e.getCause(),
+            e.getCause());
+      }
+    } catch (TimeoutException e) {
+      throw new IllegalStateException(
+          "Kafka did not answer about the topic " + settings.topic() + " in time", e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new WakeupException();
+    }
+  }
+}
