@@ -1,0 +1,271 @@
+package dev.herald.webhooks;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import com.standardwebhooks.Webhook;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import dev.herald.testing.Deployments;
+import dev.herald.testing.DevUser;
+import dev.herald.testing.HeraldClient;
+import dev.herald.testing.HeraldIT;
+import dev.herald.testing.TestEvents;
+import dev.herald.testing.TestKafka;
+import jakarta.json.JsonObject;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.Collectors;
+import org.apache.kafka.common.TopicPartition;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Webhooks against the running server and broker: a receiver in this JVM on 127.0.0.1 (which the IT
+ * server's {@code herald.webhooks.allowed-cidrs} opens) records what Herald posts. Each test's
+ * endpoints are bound to a tenant of its own, so that other tests' events never reach them.
+ */
+@HeraldIT
+class WebhooksIT {
+
+  private static final String GROUP = "herald-webhooks";
+  private static final String SYSTEM_ERROR = "system.error";
+  private static final Duration DELIVERY = Duration.ofSeconds(60);
+
+  @Deployment(testable = false)
+  static WebArchive deployment() {
+    return Deployments.herald();
+  }
+
+  record Received(String path, Map<String, List<String>> headers, String body) {
+    String header(String name) {
+      List<String> values = headers.get(name);
+      return values == null ? null : values.get(0);
+    }
+  }
+
+  private final HeraldClient herald = new HeraldClient();
+  private final HeraldClient operator = herald.as(DevUser.OPERATOR);
+  private final List<Received> received = new CopyOnWriteArrayList<>();
+  private HttpServer receiver;
+
+  @BeforeEach
+  void startReceiver() throws IOException {
+    receiver = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    receiver.createContext("/hook", exchange -> answer(exchange, 204));
+    receiver.createContext("/gone", exchange -> answer(exchange, 410));
+    receiver.start();
+  }
+
+  @AfterEach
+  void stopReceiver() {
+    receiver.stop(0);
+  }
+
+  @Test
+  void aSubscribedEventArrivesSignedAndAnotherTypeDoesNot() throws Exception {
+    String tenant = TestEvents.newId();
+    JsonObject endpoint = register("/hook/" + tenant, "chat.*", tenant);
+    String secret = endpoint.getString("secret");
+    assertThat(secret).startsWith("whsec_");
+    awaitDeliveryConsumerAssigned();
+
+    String skipped = TestEvents.newId();
+    JsonObject skippedReceipt = publish(TestEvents.example(SYSTEM_ERROR, skipped, tenant));
+    String id = TestEvents.newId();
+    publish(TestEvents.chatMessage(id, tenant, ""));
+
+    Received request = awaitReceived(id);
+    assertThat(request.path()).isEqualTo("/hook/" + tenant);
+    assertThat(request.header("webhook-id")).isEqualTo(id);
+    assertThat(request.header("webhook-timestamp")).isNotBlank();
+    assertThat(request.header("content-type")).startsWith("application/cloudevents+json");
+    assertThatCode(() -> new Webhook(secret).verify(request.body(), request.headers()))
+        .doesNotThrowAnyException();
+    JsonObject event = HeraldClient.json(request.body());
+    assertThat(event.getString("id")).isEqualTo(id);
+    assertThat(event.getString("type")).isEqualTo(TestEvents.TYPE);
+    assertThat(event.getString("tenantid")).isEqualTo(tenant);
+
+    // The delivery consumer got past the unsubscribed event: it was not sent.
+    awaitCommittedPast(skippedReceipt);
+    assertThat(received).noneMatch(r -> skipped.equals(r.header("webhook-id")));
+
+    HttpResponse<String> deliveries =
+        operator.get("api/webhooks/" + endpoint.getString("id") + "/deliveries");
+    assertThat(deliveries.statusCode()).as(deliveries.body()).isEqualTo(200);
+    JsonObject delivery = HeraldClient.jsonArray(deliveries.body()).getJsonObject(0);
+    assertThat(delivery.getString("eventId")).isEqualTo(id);
+    assertThat(delivery.getString("type")).isEqualTo(TestEvents.TYPE);
+    assertThat(delivery.getString("outcome")).isEqualTo("SUCCEEDED");
+    assertThat(delivery.getInt("status")).isEqualTo(204);
+    assertThat(operator.get("api/webhooks/" + endpoint.getString("id")).body())
+        .doesNotContain(secret);
+  }
+
+  @Test
+  void afterARotationBothSecretsSignAndEachVerifiesAlone() throws Exception {
+    String tenant = TestEvents.newId();
+    JsonObject endpoint = register("/hook/" + tenant, "chat.*", tenant);
+    String old = endpoint.getString("secret");
+    HttpResponse<String> rotated =
+        operator.postJson("api/webhooks/" + endpoint.getString("id") + "/rotate-secret", "");
+    assertThat(rotated.statusCode()).as(rotated.body()).isEqualTo(200);
+    String next = HeraldClient.json(rotated.body()).getString("secret");
+    assertThat(next).startsWith("whsec_").isNotEqualTo(old);
+    awaitDeliveryConsumerAssigned();
+
+    String id = TestEvents.newId();
+    publish(TestEvents.chatMessage(id, tenant, ""));
+    Received request = awaitReceived(id);
+
+    String[] signatures = request.header("webhook-signature").split(" ");
+    assertThat(signatures).hasSize(2).allMatch(s -> s.startsWith("v1,"));
+    for (String secret : List.of(old, next)) {
+      assertThatCode(() -> new Webhook(secret).verify(request.body(), request.headers()))
+          .as("verified with one secret alone")
+          .doesNotThrowAnyException();
+    }
+    assertThatThrownBy(
+            () ->
+                new Webhook(Webhook.SECRET_PREFIX + "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA")
+                    .verify(request.body(), request.headers()))
+        .as("another secret does not verify");
+  }
+
+  @Test
+  void anEndpointAnswering410IsDisabledWithTheReason() throws Exception {
+    String tenant = TestEvents.newId();
+    JsonObject endpoint = register("/gone/" + tenant, "chat.*", tenant);
+    String path = "api/webhooks/" + endpoint.getString("id");
+    awaitDeliveryConsumerAssigned();
+
+    String id = TestEvents.newId();
+    publish(TestEvents.chatMessage(id, tenant, ""));
+    awaitReceived(id);
+
+    JsonObject[] shown = new JsonObject[1];
+    await("endpoint disabled after its 410")
+        .atMost(Duration.ofSeconds(30))
+        .pollInterval(Duration.ofMillis(200))
+        .until(
+            () -> !(shown[0] = HeraldClient.json(operator.get(path).body())).getBoolean("enabled"));
+    assertThat(shown[0].getString("disabledReason")).contains("410");
+  }
+
+  @Test
+  void theMetadataServiceAndOtherSchemesAreRefused() {
+    HttpResponse<String> metadata = registerRaw("http://169.254.169.254/latest", "chat.*", null);
+    assertThat(metadata.statusCode()).as(metadata.body()).isEqualTo(422);
+    assertThat(metadata.headers().firstValue("Content-Type"))
+        .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
+    assertThat(HeraldClient.json(metadata.body()).getString("detail"))
+        .contains("169.254.169.254")
+        .contains("link-local");
+
+    HttpResponse<String> ftp = registerRaw("ftp://user:secret-pw@example.com/in", "chat.*", null);
+    assertThat(ftp.statusCode()).as(ftp.body()).isEqualTo(422);
+    assertThat(HeraldClient.json(ftp.body()).getString("detail")).contains("ftp");
+    assertThat(ftp.body()).doesNotContain("secret-pw");
+
+    HttpResponse<String> pattern = registerRaw("http://127.0.0.1:1/x", "chat.**", null);
+    assertThat(pattern.statusCode()).as(pattern.body()).isEqualTo(422);
+  }
+
+  private JsonObject register(String path, String type, String tenant) {
+    HttpResponse<String> response =
+        registerRaw("http://127.0.0.1:" + receiver.getAddress().getPort() + path, type, tenant);
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+    JsonObject endpoint = HeraldClient.json(response.body());
+    assertThat(response.headers().firstValue("Location"))
+        .hasValueSatisfying(
+            l -> assertThat(l).endsWith("/api/webhooks/" + endpoint.getString("id")));
+    assertThat(endpoint.getBoolean("enabled")).isTrue();
+    return endpoint;
+  }
+
+  private HttpResponse<String> registerRaw(String url, String type, String tenant) {
+    String tenantMember = tenant == null ? "" : ", \"tenantid\": \"" + tenant + "\"";
+    return operator.postJson(
+        "api/webhooks",
+        "{\"url\": \"%s\", \"types\": [\"%s\"]%s}".formatted(url, type, tenantMember));
+  }
+
+  private JsonObject publish(String event) {
+    HttpResponse<String> response = herald.postJson("api/events", event);
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
+    return HeraldClient.json(response.body());
+  }
+
+  /**
+   * The delivery consumer reads from the latest offset when its group has none: wait until it holds
+   * every partition of the topics the tests publish to (it commits their position when it gets
+   * them), so that what is published next is read.
+   */
+  private static void awaitDeliveryConsumerAssigned() {
+    await("the webhook delivery consumer holds the chat and system.error topics")
+        .atMost(DELIVERY)
+        .pollInterval(Duration.ofMillis(250))
+        .ignoreExceptions()
+        .until(
+            () ->
+                TestKafka.committed(GROUP, TestEvents.TOPIC)
+                        .keySet()
+                        .equals(TestKafka.endOffsets(TestEvents.TOPIC).keySet())
+                    && TestKafka.committed(GROUP, "system.error.v1")
+                        .keySet()
+                        .equals(TestKafka.endOffsets("system.error.v1").keySet()));
+  }
+
+  private static void awaitCommittedPast(JsonObject receipt) {
+    TopicPartition partition =
+        new TopicPartition(receipt.getString("topic"), receipt.getInt("partition"));
+    long offset = receipt.getJsonNumber("offset").longValue();
+    await("the delivery group committed past " + partition + "@" + offset)
+        .atMost(DELIVERY)
+        .pollInterval(Duration.ofMillis(250))
+        .until(
+            () ->
+                TestKafka.committed(GROUP, partition.topic()).getOrDefault(partition, -1L)
+                    > offset);
+  }
+
+  private Received awaitReceived(String eventId) {
+    await("webhook of event " + eventId)
+        .atMost(DELIVERY)
+        .pollInterval(Duration.ofMillis(100))
+        .until(() -> received.stream().anyMatch(r -> eventId.equals(r.header("webhook-id"))));
+    return received.stream()
+        .filter(r -> eventId.equals(r.header("webhook-id")))
+        .findFirst()
+        .orElseThrow();
+  }
+
+  private void answer(HttpExchange exchange, int status) throws IOException {
+    Map<String, List<String>> headers =
+        exchange.getRequestHeaders().entrySet().stream()
+            .collect(
+                Collectors.toMap(
+                    e -> e.getKey().toLowerCase(Locale.ROOT), e -> List.copyOf(e.getValue())));
+    received.add(
+        new Received(
+            exchange.getRequestURI().getPath(),
+            headers,
+            new String(exchange.getRequestBody().readAllBytes(), UTF_8)));
+    exchange.sendResponseHeaders(status, -1);
+    exchange.close();
+  }
+}
