@@ -1,6 +1,7 @@
 /**
  * Webhooks: events delivered to HTTP subscribers as Standard Webhooks (signed structured-mode
- * CloudEvents), with the SSRF guard every endpoint address passes, one delivery attempt at a time,
- * the retry schedule and the event-type patterns subscriptions use.
+ * CloudEvents). The endpoints kept in a compacted topic, the delivery consumer, the SSRF guard
+ * every endpoint address passes, one delivery attempt at a time, the retry schedule (not applied
+ * yet) and the event-type patterns subscriptions use.
  */
 package dev.herald.webhooks;
