@@ -20,8 +20,10 @@ import java.io.IOException;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
@@ -41,7 +43,13 @@ import org.apache.kafka.common.errors.WakeupException;
  * Delivers events to webhook endpoints: one consumer in its own group ({@code
  * herald.webhooks.group-id}) reads every channel's topic, from the latest offset when the group has
  * none, and each event goes to every enabled endpoint that wants it, one signed POST after another,
- * on one managed thread. The offsets of a poll are committed once its events' attempts are done.
+ * on one managed thread. The offsets of a poll are committed once its events' attempts are done. An
+ * endpoint gets the events stored after it was registered (record timestamp at or after its {@code
+ * createdAt}), never older ones.
+ *
+ * <p>The consumer runs only while some endpoint is enabled, so a server without webhooks does not
+ * read every event a second time; it resumes from the group's offsets when one is enabled again,
+ * skipping, without decoding them, the events older than every endpoint.
  *
  * <p>Not yet: a failed attempt is recorded and not retried (the retry schedule is not applied), and
  * a slow endpoint delays every other (no isolation per endpoint). Only a 410 changes an endpoint:
@@ -103,8 +111,13 @@ public class WebhookDelivery {
   private void run() {
     while (running) {
       try {
-        if (topic.loaded(Duration.ofSeconds(1))) { // else endpoints would be missed
-          consumeUntilStopped();
+        if (!topic.loaded(Duration.ofSeconds(1))) { // else endpoints would be missed
+          continue;
+        }
+        if (endpoints.enabled().isEmpty()) {
+          stopped.await(1, TimeUnit.SECONDS);
+        } else {
+          consumeWhileSomeEndpointIsEnabled();
         }
       } catch (WakeupException e) {
         return; // stopping
@@ -129,11 +142,11 @@ public class WebhookDelivery {
     }
   }
 
-  private void consumeUntilStopped() {
+  private void consumeWhileSomeEndpointIsEnabled() {
     try (Consumer<String, byte[]> kafka = clients.consumer(overrides(settings.groupId()))) {
       consumer = kafka;
       kafka.subscribe(channels.all().stream().map(EventChannel::topic).toList(), new Pin(kafka));
-      while (running) {
+      while (running && !endpoints.enabled().isEmpty()) {
         ConsumerRecords<String, byte[]> records = kafka.poll(Duration.ofMillis(500));
         Map<TopicPartition, OffsetAndMetadata> done = new HashMap<>();
         for (ConsumerRecord<String, byte[]> record : records) {
@@ -156,6 +169,15 @@ public class WebhookDelivery {
 
   /** Sends one record's event to every endpoint that wants it, once each. */
   void deliver(ConsumerRecord<String, byte[]> record) {
+    List<Endpoint> registered =
+        endpoints.enabled().stream()
+            .filter(
+                endpoint ->
+                    !Instant.ofEpochMilli(record.timestamp()).isBefore(endpoint.createdAt()))
+            .toList();
+    if (registered.isEmpty()) {
+      return; // stored before any enabled endpoint was registered
+    }
     CloudEvent event;
     try {
       event = KafkaBinding.decode(record.headers(), record.value());
@@ -172,7 +194,7 @@ public class WebhookDelivery {
       return;
     }
     WebhookMessage message = null;
-    for (Endpoint endpoint : endpoints.enabled()) {
+    for (Endpoint endpoint : registered) {
       if (!endpoint.wants(event)) {
         continue;
       }
