@@ -16,6 +16,15 @@ final class WebhookBodies {
 
   private static final Set<String> MEMBERS = Set.of("url", "types", "tenantid", "enabled");
 
+  /** The longest URL accepted: what browsers and most servers handle. */
+  static final int MAX_URL_LENGTH = 2048;
+
+  /** The most type patterns of one endpoint (every event is matched against each). */
+  static final int MAX_TYPES = 64;
+
+  /** The longest tenant id, as for a published event's attributes. */
+  static final int MAX_TENANT_LENGTH = 256;
+
   /** A registration: a url and at least one type pattern, a tenant optional. */
   record Registration(String url, List<TypePattern> types, String tenantid) {}
 
@@ -67,7 +76,9 @@ final class WebhookBodies {
     String url = null;
     JsonNode urlNode = body.get("url");
     if (urlNode != null) {
-      if (urlNode.isString() && !urlNode.asString().isBlank()) {
+      if (urlNode.isString() && urlNode.asString().length() > MAX_URL_LENGTH) {
+        violations.add(new Violation("/url", "is longer than " + MAX_URL_LENGTH + " characters"));
+      } else if (urlNode.isString() && !urlNode.asString().isBlank()) {
         url = urlNode.asString();
       } else {
         violations.add(new Violation("/url", "is an http:// or https:// URL as a string"));
@@ -81,7 +92,10 @@ final class WebhookBodies {
     String tenantid = null;
     JsonNode tenantNode = body.get("tenantid");
     if (tenantNode != null && !tenantNode.isNull()) {
-      if (tenantNode.isString() && !tenantNode.asString().isBlank()) {
+      if (tenantNode.isString() && tenantNode.asString().length() > MAX_TENANT_LENGTH) {
+        violations.add(
+            new Violation("/tenantid", "is longer than " + MAX_TENANT_LENGTH + " characters"));
+      } else if (tenantNode.isString() && !tenantNode.asString().isBlank()) {
         tenantid = tenantNode.asString();
       } else {
         violations.add(new Violation("/tenantid", "is a tenant's id as a string, or null"));
@@ -102,6 +116,11 @@ final class WebhookBodies {
   private static List<TypePattern> patterns(JsonNode node, List<Violation> violations) {
     if (!node.isArray() || node.isEmpty()) {
       violations.add(new Violation("/types", "is a non-empty array of event type patterns"));
+      return null;
+    }
+    if (node.size() > MAX_TYPES) {
+      violations.add(
+          new Violation("/types", "has " + node.size() + " patterns; at most " + MAX_TYPES));
       return null;
     }
     List<TypePattern> patterns = new ArrayList<>();
