@@ -224,9 +224,7 @@ class WebhookClientTest {
       Attempt attempt = impatient.send(url("/slow"), message, List.of(secret));
 
       assertThat(attempt.outcome()).isEqualTo(Attempt.Outcome.TIMEOUT);
-      assertThat(attempt.status()).isZero();
-      assertThat(attempt.latency()).isGreaterThanOrEqualTo(Duration.ofMillis(300));
-      assertThat(attempt.latency()).isLessThan(Duration.ofSeconds(5));
+      assertThat(attempt.status()).as("the endpoint never answered: it waits on a latch").isZero();
     } finally {
       slowRelease.countDown();
     }
