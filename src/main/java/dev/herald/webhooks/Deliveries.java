@@ -1,6 +1,8 @@
 package dev.herald.webhooks;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
@@ -18,6 +20,9 @@ public class Deliveries {
 
   private final Map<String, Deque<Delivery>> recent = new ConcurrentHashMap<>();
 
+  /** Tells the metrics of each attempt. */
+  @Inject Event<DeliveryAttempted> attempted;
+
   void record(String endpointId, Delivery delivery) {
     Deque<Delivery> deliveries = recent.computeIfAbsent(endpointId, id -> new ArrayDeque<>());
     synchronized (deliveries) {
@@ -26,6 +31,7 @@ public class Deliveries {
         deliveries.removeLast();
       }
     }
+    attempted.fire(new DeliveryAttempted(endpointId, delivery));
   }
 
   public List<Delivery> recent(String endpointId) {

@@ -50,6 +50,11 @@ public class Endpoints {
     return Optional.ofNullable(stored == null ? null : stored.endpoint());
   }
 
+  /** How many endpoints are enabled (or disabled), as far as read, without waiting: for metrics. */
+  public long count(boolean enabled) {
+    return current().filter(endpoint -> endpoint.enabled() == enabled).count();
+  }
+
   /** The enabled endpoints, without waiting: delivery reads them for every event. */
   List<Endpoint> enabled() {
     return current().filter(Endpoint::enabled).toList();

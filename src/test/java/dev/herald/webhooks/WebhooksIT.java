@@ -114,6 +114,15 @@ class WebhooksIT {
     assertThat(delivery.getInt("status")).isEqualTo(204);
     assertThat(operator.get("api/webhooks/" + endpoint.getString("id")).body())
         .doesNotContain(secret);
+    String metrics = operator.get("metrics").body();
+    assertThat(metrics)
+        .containsPattern(
+            "herald_webhooks_deliveries_total\\{endpoint=\""
+                + endpoint.getString("id")
+                + "\",.*outcome=\"succeeded\".*\\} 1")
+        .containsPattern(
+            "herald_webhooks_delivery_duration_seconds_count\\{.*outcome=\"succeeded\"")
+        .containsPattern("herald_webhooks_endpoints\\{.*state=\"enabled\".*\\} [1-9]");
   }
 
   @Test
@@ -164,6 +173,12 @@ class WebhooksIT {
         .until(
             () -> !(shown[0] = HeraldClient.json(operator.get(path).body())).getBoolean("enabled"));
     assertThat(shown[0].getString("disabledReason")).contains("410");
+    assertThat(operator.get("metrics").body())
+        .containsPattern(
+            "herald_webhooks_deliveries_total\\{endpoint=\""
+                + endpoint.getString("id")
+                + "\",.*outcome=\"failed_status\".*\\} 1")
+        .containsPattern("herald_webhooks_endpoints\\{.*state=\"disabled\".*\\} [1-9]");
   }
 
   @Test
