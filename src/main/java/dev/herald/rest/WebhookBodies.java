@@ -1,8 +1,8 @@
 package dev.herald.rest;
 
 import dev.herald.api.Violation;
+import dev.herald.events.TypePattern;
 import dev.herald.webhooks.EndpointChange;
-import dev.herald.webhooks.TypePattern;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;

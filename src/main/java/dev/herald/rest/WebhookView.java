@@ -1,7 +1,7 @@
 package dev.herald.rest;
 
+import dev.herald.events.TypePattern;
 import dev.herald.webhooks.Endpoint;
-import dev.herald.webhooks.TypePattern;
 import java.time.Instant;
 import java.util.List;
 

@@ -2,6 +2,7 @@ package dev.herald.webhooks;
 
 import dev.herald.api.CloudEvent;
 import dev.herald.events.Json;
+import dev.herald.events.TypePattern;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;

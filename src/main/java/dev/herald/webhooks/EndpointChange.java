@@ -1,5 +1,6 @@
 package dev.herald.webhooks;
 
+import dev.herald.events.TypePattern;
 import java.util.List;
 
 /**

@@ -1,6 +1,7 @@
 package dev.herald.webhooks;
 
 import dev.herald.config.WebhookSettings;
+import dev.herald.events.TypePattern;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.net.URI;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.herald.api.CloudEvent;
 import dev.herald.events.Json;
+import dev.herald.events.TypePattern;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

@@ -1,4 +1,4 @@
-package dev.herald.webhooks;
+package dev.herald.events;
 
 import java.util.regex.Pattern;
 

@@ -1,4 +1,4 @@
-package dev.herald.webhooks;
+package dev.herald.events;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
