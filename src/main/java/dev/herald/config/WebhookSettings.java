@@ -24,6 +24,12 @@ import java.util.regex.Pattern;
  * @param rotationGrace how long the previous secret keeps signing after a rotation
  * @param topic the compacted topic of the endpoints, with {@code herald.topics.prefix}
  * @param groupId the consumer group that delivers events to the endpoints
+ * @param pendingTopic the compacted topic of the deliveries not yet done, with {@code
+ *     herald.topics.prefix}
+ * @param senderGroupId the consumer group whose members share the pending deliveries' partitions
+ *     and send them
+ * @param concurrency how many attempts one endpoint may have under way at once, per server
+ * @param queueCapacity how many due deliveries of one endpoint a server holds ready for sending
  */
 public record WebhookSettings(
     List<String> allowedCidrs,
@@ -33,7 +39,11 @@ public record WebhookSettings(
     int maxResponseBytes,
     Duration rotationGrace,
     String topic,
-    String groupId) {
+    String groupId,
+    String pendingTopic,
+    String senderGroupId,
+    int concurrency,
+    int queueCapacity) {
 
   public static final Setting ALLOWED_CIDRS =
       new Setting(
@@ -83,6 +93,31 @@ public record WebhookSettings(
           "herald-webhooks",
           "consumer group that reads every channel's topic to deliver events to webhook endpoints");
 
+  public static final Setting PENDING_TOPIC =
+      new Setting(
+          "herald.webhooks.pending-topic",
+          "herald-webhook-deliveries",
+          "compacted topic (after herald.topics.prefix) that holds every delivery not yet done,"
+              + " with its event, attempts and next attempt; created when missing");
+  public static final Setting SENDER_GROUP_ID =
+      new Setting(
+          "herald.webhooks.sender-group-id",
+          "herald-webhook-senders",
+          "consumer group whose members share the partitions of the pending deliveries and send"
+              + " them");
+  public static final Setting CONCURRENCY =
+      new Setting(
+          "herald.webhooks.concurrency",
+          "4",
+          "how many attempts one endpoint may have under way at once on a server; events with one"
+              + " key go one after another");
+  public static final Setting QUEUE_CAPACITY =
+      new Setting(
+          "herald.webhooks.queue-capacity",
+          "64",
+          "how many due deliveries of one endpoint a server holds ready for sending; the rest wait"
+              + " in the pending topic");
+
   private static final Pattern DURATION =
       Pattern.compile("(\\d{1,12})\\s*(ms|s|m|h|d)", Pattern.CASE_INSENSITIVE);
 
@@ -101,6 +136,21 @@ public record WebhookSettings(
       throw new IllegalStateException(
           DISABLE_AFTER.key() + " is " + disableAfter + ": give a positive duration, e.g. 5d");
     }
+    if (concurrency < 1) {
+      throw new IllegalStateException(
+          CONCURRENCY.key() + " is " + concurrency + ": give 1 or more attempts at once");
+    }
+    if (queueCapacity < concurrency) {
+      throw new IllegalStateException(
+          QUEUE_CAPACITY.key()
+              + " is "
+              + queueCapacity
+              + ": give at least "
+              + CONCURRENCY.key()
+              + " ("
+              + concurrency
+              + ")");
+    }
     if (maxResponseBytes < 0) {
       throw new IllegalStateException(
           MAX_RESPONSE_BYTES.key() + " is " + maxResponseBytes + ": give 0 or more bytes");
@@ -116,7 +166,11 @@ public record WebhookSettings(
         settings.intValue(MAX_RESPONSE_BYTES),
         duration(ROTATION_GRACE, settings.text(ROTATION_GRACE)),
         settings.raw(EventChannels.TOPICS_PREFIX).orElse("") + settings.text(TOPIC),
-        settings.text(GROUP_ID));
+        settings.text(GROUP_ID),
+        settings.raw(EventChannels.TOPICS_PREFIX).orElse("") + settings.text(PENDING_TOPIC),
+        settings.text(SENDER_GROUP_ID),
+        settings.intValue(CONCURRENCY),
+        settings.intValue(QUEUE_CAPACITY));
   }
 
   /** The defaults, as a server without configuration has them. */
@@ -129,7 +183,11 @@ public record WebhookSettings(
         1024,
         duration(ROTATION_GRACE, ROTATION_GRACE.defaultValue()),
         TOPIC.defaultValue(),
-        GROUP_ID.defaultValue());
+        GROUP_ID.defaultValue(),
+        PENDING_TOPIC.defaultValue(),
+        SENDER_GROUP_ID.defaultValue(),
+        4,
+        64);
   }
 
   /** A comma-separated list of durations such as {@code 5s,5m,2h}. */

@@ -3,6 +3,7 @@ package dev.herald.metrics;
 import dev.herald.webhooks.Attempt;
 import dev.herald.webhooks.DeliveryAttempted;
 import dev.herald.webhooks.Endpoints;
+import dev.herald.webhooks.PendingDeliveries;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
@@ -16,8 +17,8 @@ import org.eclipse.microprofile.metrics.annotation.RegistryScope;
 
 /**
  * Webhook deliveries by endpoint and outcome, their time by outcome, and the endpoints enabled and
- * disabled. The endpoint tag is bounded by the endpoints operators register; the outcome tag by
- * {@link Attempt.Outcome}.
+ * disabled, and the deliveries pending on this server. The endpoint tag is bounded by the endpoints
+ * operators register; the outcome tag by {@link Attempt.Outcome}.
  */
 @ApplicationScoped
 public class WebhookMetrics {
@@ -39,7 +40,16 @@ public class WebhookMetrics {
           .withDescription("Webhook endpoints registered, by state (enabled or disabled)")
           .build();
 
+  static final Metadata PENDING =
+      Metadata.builder()
+          .withName("herald.webhooks.pending")
+          .withDescription(
+              "Webhook deliveries not done yet (waiting, under way or waiting for a retry) on the"
+                  + " partitions of the pending topic this server sends")
+          .build();
+
   @Inject Endpoints endpoints;
+  @Inject PendingDeliveries pending;
 
   @Inject
   @RegistryScope(scope = MetricRegistry.APPLICATION_SCOPE)
@@ -48,6 +58,7 @@ public class WebhookMetrics {
   void register(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
     registry.gauge(ENDPOINTS, endpoints, all -> all.count(true), new Tag("state", "enabled"));
     registry.gauge(ENDPOINTS, endpoints, all -> all.count(false), new Tag("state", "disabled"));
+    registry.gauge(PENDING, pending, all -> all.pending());
   }
 
   void attempted(@Observes DeliveryAttempted attempt) {

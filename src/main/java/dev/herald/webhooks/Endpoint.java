@@ -21,6 +21,8 @@ import tools.jackson.databind.node.ObjectNode;
  * @param secret the current signing secret
  * @param previousSecret during a rotation, the secret before; null otherwise
  * @param previousUntil when the previous secret stops signing; null without one
+ * @param failingSince when its deliveries began to fail (the first failed attempt after its last
+ *     success); null while they succeed
  */
 public record Endpoint(
     String id,
@@ -33,7 +35,8 @@ public record Endpoint(
     Instant updatedAt,
     WebhookSecret secret,
     WebhookSecret previousSecret,
-    Instant previousUntil) {
+    Instant previousUntil,
+    Instant failingSince) {
 
   public Endpoint {
     types = List.copyOf(types);
@@ -66,7 +69,8 @@ public record Endpoint(
         at,
         secret,
         previousSecret,
-        previousUntil);
+        previousUntil,
+        on && !enabled ? null : failingSince);
   }
 
   public Endpoint disabled(String reason, Instant at) {
@@ -81,13 +85,42 @@ public record Endpoint(
         at,
         secret,
         previousSecret,
-        previousUntil);
+        previousUntil,
+        failingSince);
   }
 
   /** A new current secret; the current one signs too until {@code until}. */
   public Endpoint rotated(WebhookSecret next, Instant at, Instant until) {
     return new Endpoint(
-        id, url, types, tenantid, enabled, disabledReason, createdAt, at, next, secret, until);
+        id,
+        url,
+        types,
+        tenantid,
+        enabled,
+        disabledReason,
+        createdAt,
+        at,
+        next,
+        secret,
+        until,
+        failingSince);
+  }
+
+  /** Its deliveries fail since {@code since}, or succeed again (null). */
+  public Endpoint failing(Instant since) {
+    return new Endpoint(
+        id,
+        url,
+        types,
+        tenantid,
+        enabled,
+        disabledReason,
+        createdAt,
+        updatedAt,
+        secret,
+        previousSecret,
+        previousUntil,
+        since);
   }
 
   byte[] toJson() {
@@ -106,6 +139,9 @@ public record Endpoint(
       json.put("previousSecret", previousSecret.value());
       json.put("previousUntil", previousUntil.toString());
     }
+    if (failingSince != null) {
+      json.put("failingSince", failingSince.toString());
+    }
     return Json.bytes(json);
   }
 
@@ -116,6 +152,7 @@ public record Endpoint(
       List<TypePattern> types = new ArrayList<>();
       json.get("types").forEach(pattern -> types.add(new TypePattern(pattern.asString())));
       String previous = text(json, "previousSecret");
+      String failing = text(json, "failingSince");
       return new Endpoint(
           json.get("id").asString(),
           json.get("url").asString(),
@@ -127,7 +164,8 @@ public record Endpoint(
           Instant.parse(json.get("updatedAt").asString()),
           new WebhookSecret(json.get("secret").asString()),
           previous == null ? null : new WebhookSecret(previous),
-          previous == null ? null : Instant.parse(json.get("previousUntil").asString()));
+          previous == null ? null : Instant.parse(json.get("previousUntil").asString()),
+          failing == null ? null : Instant.parse(failing));
     } catch (RuntimeException e) {
       return null;
     }

@@ -88,6 +88,7 @@ public class Endpoints {
             now,
             WebhookSecret.generate(),
             null,
+            null,
             null);
     return write(endpoint.id(), endpoint);
   }
@@ -138,12 +139,50 @@ public class Endpoints {
     return true;
   }
 
-  /** Disables an endpoint, e.g. after a 410; nothing when it is gone or disabled already. */
-  synchronized void disable(String id, String reason) {
+  /**
+   * Disables an endpoint, e.g. after a 410.
+   *
+   * @return false when it is gone or disabled already: nothing changed
+   */
+  synchronized boolean disable(String id, String reason) {
     Stored stored = view.get(id);
     if (stored != null && stored.endpoint() != null && stored.endpoint().enabled()) {
       write(id, stored.endpoint().disabled(reason, clock.instant()));
+      return true;
     }
+    return false;
+  }
+
+  /**
+   * Notes a failed attempt at {@code at}: the endpoint fails since then unless it failed already.
+   *
+   * @return since when it fails; empty when it is gone
+   */
+  synchronized Optional<Instant> failed(String id, Instant at) {
+    Stored stored = view.get(id);
+    if (stored == null || stored.endpoint() == null) {
+      return Optional.empty();
+    }
+    Endpoint endpoint = stored.endpoint();
+    if (endpoint.failingSince() == null) {
+      write(id, endpoint.failing(at));
+      return Optional.of(at);
+    }
+    return Optional.of(endpoint.failingSince());
+  }
+
+  /** Notes a successful attempt: the endpoint no longer fails. Written only when it did. */
+  synchronized void succeeded(String id) {
+    Stored stored = view.get(id);
+    if (stored != null && stored.endpoint() != null && stored.endpoint().failingSince() != null) {
+      write(id, stored.endpoint().failing(null));
+    }
+  }
+
+  /** An endpoint as far as read, without waiting: for delivery. */
+  Optional<Endpoint> current(String id) {
+    Stored stored = view.get(id);
+    return Optional.ofNullable(stored == null ? null : stored.endpoint());
   }
 
   /** A record read from the topic: kept unless this view holds a newer one of the same key. */

@@ -15,14 +15,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.logging.Logger;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -30,8 +25,6 @@ import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.config.TopicConfig;
-import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.errors.WakeupException;
 
 /**
@@ -205,38 +198,8 @@ public class EndpointsTopic {
     return infos.stream().map(p -> new TopicPartition(p.topic(), p.partition())).toList();
   }
 
-  /** Creates the topic compacted, with the broker's partitions and replication, when missing. */
   private void ensureTopic() {
-    try (Admin admin = clients.admin(Map.of("client.id", "herald-webhook-endpoints"))) {
-      Set<String> names = admin.listTopics().names().get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-      if (names.contains(settings.topic())) {
-        return;
-      }
-      if (!probe.createTopics()) {
-        throw new IllegalStateException(
-            "the webhook endpoints topic "
-                + settings.topic()
-                + " does not exist: create it with cleanup.policy=compact, or set "
-                + ProbeSettings.CREATE_TOPICS.key()
-                + "=true");
-      }
-      NewTopic compacted =
-          new NewTopic(settings.topic(), Optional.empty(), Optional.empty())
-              .configs(
-                  Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT));
-      admin.createTopics(Set.of(compacted)).all().get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-    } catch (ExecutionException e) {
-      if (!(e.getCause() instanceof TopicExistsException)) { // else another server created it
-        throw new IllegalStateException(
-            "creating the webhook endpoints topic " + settings.topic() + " failed: " + e.getCause(),
-            e.getCause());
-      }
-    } catch (TimeoutException e) {
-      throw new IllegalStateException(
-          "Kafka did not answer about the topic " + settings.topic() + " in time", e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new WakeupException();
-    }
+    CompactedTopics.ensure(
+        clients, probe, settings.topic(), "webhook endpoints", Map.of(), TIMEOUT);
   }
 }

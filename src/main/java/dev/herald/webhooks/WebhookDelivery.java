@@ -9,25 +9,26 @@ import dev.herald.config.WebhookSettings;
 import dev.herald.events.EventDecodingException;
 import dev.herald.events.KafkaBinding;
 import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.BeforeDestroyed;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import java.io.IOException;
-import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.apache.kafka.clients.consumer.Consumer;
@@ -40,20 +41,16 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 
 /**
- * Delivers events to webhook endpoints: one consumer in its own group ({@code
- * herald.webhooks.group-id}) reads every channel's topic, from the latest offset when the group has
- * none, and each event goes to every enabled endpoint that wants it, one signed POST after another,
- * on one managed thread. The offsets of a poll are committed once its events' attempts are done. An
- * endpoint gets the events stored after it was registered (record timestamp at or after its {@code
- * createdAt}), never older ones.
+ * Turns events into deliveries: one consumer in its own group ({@code herald.webhooks.group-id})
+ * reads every channel's topic, from the latest offset when the group has none, and writes a {@link
+ * PendingDelivery} for every enabled endpoint that wants an event; {@link PendingDeliveries} sends
+ * them. The offsets of a poll are committed once its deliveries are stored, so no endpoint, slow or
+ * dead, holds this consumer back. An endpoint gets the events stored after it was registered
+ * (record timestamp at or after its {@code createdAt}), never older ones.
  *
  * <p>The consumer runs only while some endpoint is enabled, so a server without webhooks does not
  * read every event a second time; it resumes from the group's offsets when one is enabled again,
  * skipping, without decoding them, the events older than every endpoint.
- *
- * <p>Not yet: a failed attempt is recorded and not retried (the retry schedule is not applied), and
- * a slow endpoint delays every other (no isolation per endpoint). Only a 410 changes an endpoint:
- * it is disabled.
  */
 @ApplicationScoped
 public class WebhookDelivery {
@@ -66,26 +63,21 @@ public class WebhookDelivery {
   @Inject EventChannels channels;
   @Inject Endpoints endpoints;
   @Inject EndpointsTopic topic;
-  @Inject Deliveries deliveries;
+  @Inject PendingDeliveries pending;
 
   @Resource(lookup = "java:comp/DefaultManagedThreadFactory")
   ManagedThreadFactory threads;
-
-  @Resource(lookup = "java:comp/DefaultManagedScheduledExecutorService")
-  ManagedScheduledExecutorService deadlines;
 
   private final Clock clock = Clock.systemUTC();
   private final CountDownLatch stopped = new CountDownLatch(1);
   private volatile boolean running;
   private volatile Consumer<String, byte[]> consumer;
-  private WebhookClient client;
   private Thread thread;
 
   void start(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
     if (channels.all().isEmpty()) {
       return;
     }
-    client = new WebhookClient(AddressGuard.of(settings), settings, clock, deadlines);
     running = true;
     thread = threads.newThread(this::run);
     thread.setName("herald-webhooks");
@@ -93,7 +85,7 @@ public class WebhookDelivery {
   }
 
   void stop(@Observes @BeforeDestroyed(ApplicationScoped.class) Object ignored)
-      throws InterruptedException, IOException {
+      throws InterruptedException {
     running = false;
     stopped.countDown();
     Consumer<String, byte[]> current = consumer;
@@ -102,9 +94,6 @@ public class WebhookDelivery {
     }
     if (thread != null) {
       thread.join(TimeUnit.SECONDS.toMillis(30));
-    }
-    if (client != null) {
-      client.close();
     }
   }
 
@@ -149,16 +138,15 @@ public class WebhookDelivery {
       while (running && !endpoints.enabled().isEmpty()) {
         ConsumerRecords<String, byte[]> records = kafka.poll(Duration.ofMillis(500));
         Map<TopicPartition, OffsetAndMetadata> done = new HashMap<>();
+        List<CompletableFuture<?>> stored = new ArrayList<>();
         for (ConsumerRecord<String, byte[]> record : records) {
-          if (!running) {
-            break; // the rest is read again after a restart
-          }
-          deliver(record);
+          stored.addAll(deliver(record));
           done.put(
               new TopicPartition(record.topic(), record.partition()),
               new OffsetAndMetadata(record.offset() + 1));
         }
         if (!done.isEmpty()) {
+          awaitStored(stored);
           kafka.commitSync(done);
         }
       }
@@ -167,8 +155,12 @@ public class WebhookDelivery {
     }
   }
 
-  /** Sends one record's event to every endpoint that wants it, once each. */
-  void deliver(ConsumerRecord<String, byte[]> record) {
+  /**
+   * Writes one record's event as a pending delivery for every endpoint that wants it.
+   *
+   * @return the writes under way
+   */
+  List<CompletableFuture<?>> deliver(ConsumerRecord<String, byte[]> record) {
     List<Endpoint> registered =
         endpoints.enabled().stream()
             .filter(
@@ -176,24 +168,18 @@ public class WebhookDelivery {
                     !Instant.ofEpochMilli(record.timestamp()).isBefore(endpoint.createdAt()))
             .toList();
     if (registered.isEmpty()) {
-      return; // stored before any enabled endpoint was registered
+      return List.of(); // stored before any enabled endpoint was registered
     }
     CloudEvent event;
     try {
       event = KafkaBinding.decode(record.headers(), record.value());
     } catch (EventDecodingException e) {
       LOG.warning(
-          "Not delivered to webhooks, not a CloudEvent: "
-              + record.topic()
-              + "-"
-              + record.partition()
-              + "@"
-              + record.offset()
-              + ": "
-              + e.getMessage());
-      return;
+          "Not delivered to webhooks, not a CloudEvent: " + source(record) + ": " + e.getMessage());
+      return List.of();
     }
     WebhookMessage message = null;
+    List<CompletableFuture<?>> writes = new ArrayList<>();
     for (Endpoint endpoint : registered) {
       if (!endpoint.wants(event)) {
         continue;
@@ -201,26 +187,35 @@ public class WebhookDelivery {
       if (message == null) {
         message = WebhookMessage.of(event);
       }
-      Attempt attempt =
-          client.send(
-              URI.create(endpoint.url()), message, endpoint.signingSecrets(clock.instant()));
-      deliveries.record(endpoint.id(), Delivery.of(event.id(), event.type(), attempt));
-      if (attempt.disablesEndpoint()) {
-        disable(endpoint, attempt);
-      }
-      // Not yet: a failed attempt is not retried (herald.webhooks.retry-schedule is not applied).
+      writes.add(
+          pending.add(
+              PendingDelivery.first(
+                  endpoint.id(),
+                  message,
+                  event.type(),
+                  record.key(),
+                  source(record),
+                  clock.instant())));
     }
+    return writes;
   }
 
-  private void disable(Endpoint endpoint, Attempt attempt) {
+  private static String source(ConsumerRecord<String, byte[]> record) {
+    return record.topic() + "-" + record.partition() + "@" + record.offset();
+  }
+
+  /** Waits until the broker stored every delivery of a poll; a failure fails the poll. */
+  private static void awaitStored(List<CompletableFuture<?>> stored) {
     try {
-      endpoints.disable(
-          endpoint.id(),
-          "the endpoint answered 410 Gone at "
-              + attempt.at()
-              + "; PATCH it with \"enabled\": true to deliver to it again");
-    } catch (WebhooksUnavailableException e) {
-      LOG.warning("Endpoint " + endpoint.id() + " answered 410 but was not disabled: " + e);
+      CompletableFuture.allOf(stored.toArray(CompletableFuture[]::new))
+          .get(PendingDeliveries.TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (ExecutionException e) {
+      throw new IllegalStateException("storing deliveries failed: " + e.getCause(), e.getCause());
+    } catch (TimeoutException e) {
+      throw new IllegalStateException("Kafka did not store the deliveries in time", e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new WakeupException();
     }
   }
 
@@ -231,8 +226,6 @@ public class WebhookDelivery {
     settings.put(ConsumerConfig.CLIENT_ID_CONFIG, "herald-webhooks");
     settings.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
     settings.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest");
-    // an attempt may take herald.webhooks.timeout-ms: keep polls well within the poll interval
-    settings.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 10);
     return settings;
   }
 

@@ -115,7 +115,11 @@ class WebhookSettingsTest {
                     -1,
                     Duration.ofHours(1),
                     "herald-webhooks",
-                    "herald-webhooks"))
+                    "herald-webhooks",
+                    "herald-webhook-deliveries",
+                    "herald-webhook-senders",
+                    4,
+                    64))
         .hasMessageContaining("herald.webhooks.max-response-bytes");
   }
 

@@ -26,6 +26,7 @@ class EndpointTest {
           AT,
           WebhookSecret.generate(),
           null,
+          null,
           null);
 
   @Test
@@ -85,5 +86,25 @@ class EndpointTest {
         .tenantid(tenant)
         .data(Json.MAPPER.readTree("{}"))
         .build();
+  }
+
+  @Test
+  void itsFailingSinceSurvivesTheTopicAndReEnablingClearsIt() {
+    Instant since = AT.plusSeconds(60);
+    Endpoint failing = endpoint.failing(since);
+    assertThat(Endpoint.fromJson(failing.toJson()).failingSince()).isEqualTo(since);
+    assertThat(Endpoint.fromJson(endpoint.toJson()).failingSince()).isNull();
+    Endpoint disabled = failing.disabled("failing too long", AT.plusSeconds(120));
+    assertThat(disabled.failingSince()).isEqualTo(since);
+    Endpoint enabledAgain =
+        disabled.changed(
+            disabled.url(), disabled.types(), disabled.tenantid(), true, AT.plusSeconds(180));
+    assertThat(enabledAgain.failingSince()).isNull();
+    assertThat(
+            failing
+                .changed(failing.url(), failing.types(), failing.tenantid(), true, AT)
+                .failingSince())
+        .as("a change to an enabled endpoint keeps its failures")
+        .isEqualTo(since);
   }
 }

@@ -304,7 +304,11 @@ class WebhookClientTest {
         64,
         Duration.ofHours(24),
         "herald-webhooks",
-        "herald-webhooks");
+        "herald-webhooks",
+        "herald-webhook-deliveries",
+        "herald-webhook-senders",
+        4,
+        64);
   }
 
   private void assertEverySignatureVerifies(WebhookSecret key) {
