@@ -7,7 +7,8 @@ import java.util.List;
 
 /**
  * A webhook endpoint as {@code /api/webhooks} shows it. The secret is shown only when it was made
- * (registration, rotation); {@code previousSecretUntil} says until when the one before still signs.
+ * (registration, rotation); {@code previousSecretUntil} says until when the one before still signs;
+ * {@code failingSince} since when its deliveries fail (absent while they succeed).
  */
 public record WebhookView(
     String id,
@@ -19,6 +20,7 @@ public record WebhookView(
     Instant createdAt,
     Instant updatedAt,
     Instant previousSecretUntil,
+    Instant failingSince,
     String secret) {
 
   static WebhookView of(Endpoint endpoint) {
@@ -32,6 +34,7 @@ public record WebhookView(
         endpoint.createdAt(),
         endpoint.updatedAt(),
         endpoint.previousUntil(),
+        endpoint.failingSince(),
         null);
   }
 
@@ -48,6 +51,7 @@ public record WebhookView(
         view.createdAt,
         view.updatedAt,
         view.previousSecretUntil,
+        view.failingSince,
         endpoint.secret().value());
   }
 }

@@ -153,10 +153,11 @@ public class Sending {
     }
     Optional<Instant> next =
         retries.next(delivery.attempts() + 1, ended, attempt.retryAfter(), failingSince);
-    deliveries.record(endpoint.id(), Delivery.of(delivery, attempt, next.orElse(null)));
     if (next.isPresent()) {
       pending.update(delivery.failed(attempt.at(), next.get()));
+      deliveries.record(endpoint.id(), Delivery.of(delivery, attempt, next.get()));
     } else {
+      deliveries.record(endpoint.id(), Delivery.of(delivery, attempt, null));
       LOG.warning(
           "Gave up delivery "
               + delivery.key()

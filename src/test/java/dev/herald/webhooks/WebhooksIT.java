@@ -15,16 +15,25 @@ import dev.herald.testing.HeraldClient;
 import dev.herald.testing.HeraldIT;
 import dev.herald.testing.TestEvents;
 import dev.herald.testing.TestKafka;
+import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import org.apache.kafka.common.TopicPartition;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -50,7 +59,7 @@ class WebhooksIT {
     return Deployments.herald();
   }
 
-  record Received(String path, Map<String, List<String>> headers, String body) {
+  record Received(String path, Map<String, List<String>> headers, String body, Instant at) {
     String header(String name) {
       List<String> values = headers.get(name);
       return values == null ? null : values.get(0);
@@ -60,19 +69,55 @@ class WebhooksIT {
   private final HeraldClient herald = new HeraldClient();
   private final HeraldClient operator = herald.as(DevUser.OPERATOR);
   private final List<Received> received = new CopyOnWriteArrayList<>();
+  private final Map<String, AtomicInteger> calls = new ConcurrentHashMap<>();
+  private final CountDownLatch slowReleased = new CountDownLatch(1);
+  private final List<String> slowArrivals = new CopyOnWriteArrayList<>();
+  private final AtomicInteger slowUnderWay = new AtomicInteger();
+  private final AtomicInteger slowMostAtOnce = new AtomicInteger();
+  private final ExecutorService receiverThreads = Executors.newCachedThreadPool();
   private HttpServer receiver;
 
   @BeforeEach
   void startReceiver() throws IOException {
     receiver = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    receiver.setExecutor(receiverThreads);
     receiver.createContext("/hook", exchange -> answer(exchange, 204));
     receiver.createContext("/gone", exchange -> answer(exchange, 410));
+    // fails twice with a 500, then succeeds
+    receiver.createContext("/flaky", exchange -> answer(exchange, call(exchange) <= 2 ? 500 : 204));
+    // asks for 3 s with a 429 and Retry-After, then succeeds
+    receiver.createContext(
+        "/busy",
+        exchange -> {
+          if (call(exchange) == 1) {
+            exchange.getResponseHeaders().add("Retry-After", "3");
+            answer(exchange, 429);
+          } else {
+            answer(exchange, 204);
+          }
+        });
+    // holds every request until released
+    receiver.createContext(
+        "/slow",
+        exchange -> {
+          slowArrivals.add(exchange.getRequestHeaders().getFirst("webhook-id"));
+          slowMostAtOnce.accumulateAndGet(slowUnderWay.incrementAndGet(), Math::max);
+          try {
+            slowReleased.await(90, TimeUnit.SECONDS);
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          }
+          slowUnderWay.decrementAndGet();
+          answer(exchange, 204);
+        });
     receiver.start();
   }
 
   @AfterEach
   void stopReceiver() {
+    slowReleased.countDown();
     receiver.stop(0);
+    receiverThreads.shutdownNow();
   }
 
   @Test
@@ -182,6 +227,116 @@ class WebhooksIT {
   }
 
   @Test
+  void aFailedDeliveryIsTriedAgainOnTheScheduleUntilItSucceedsEachAttemptSignedAnew()
+      throws Exception {
+    String tenant = TestEvents.newId();
+    JsonObject endpoint = register("/flaky/" + tenant, "chat.*", tenant);
+    String secret = endpoint.getString("secret");
+    awaitDeliveryConsumerAssigned();
+
+    String id = TestEvents.newId();
+    publish(TestEvents.chatMessage(id, tenant, ""));
+    await("three attempts: two 500s and a success")
+        .atMost(DELIVERY)
+        .pollInterval(Duration.ofMillis(100))
+        .until(() -> attemptsOf(id).size() >= 3);
+
+    List<Received> attempts = attemptsOf(id);
+    assertThat(attempts).hasSize(3);
+    assertThat(attempts).extracting(Received::body).containsOnly(attempts.get(0).body());
+    for (Received attempt : attempts) {
+      assertThatCode(() -> new Webhook(secret).verify(attempt.body(), attempt.headers()))
+          .as("every attempt verifies")
+          .doesNotThrowAnyException();
+    }
+    // the schedule of this server is 1s,2s,2s: each retry waits at least its wait
+    assertThat(Duration.between(attempts.get(0).at(), attempts.get(1).at()))
+        .isGreaterThanOrEqualTo(Duration.ofMillis(900));
+    assertThat(Duration.between(attempts.get(1).at(), attempts.get(2).at()))
+        .isGreaterThanOrEqualTo(Duration.ofMillis(1900));
+
+    String path = "api/webhooks/" + endpoint.getString("id") + "/deliveries";
+    JsonArray[] log = new JsonArray[1];
+    await("three attempts in the deliveries log")
+        .atMost(Duration.ofSeconds(10))
+        .until(() -> (log[0] = HeraldClient.jsonArray(operator.get(path).body())).size() == 3);
+    JsonObject last = log[0].getJsonObject(0);
+    JsonObject first = log[0].getJsonObject(2);
+    assertThat(first.getInt("attempt")).isEqualTo(1);
+    assertThat(first.getString("outcome")).isEqualTo("FAILED_STATUS");
+    assertThat(first.getInt("status")).isEqualTo(500);
+    assertThat(first.getString("nextAttemptAt")).isNotBlank();
+    assertThat(first.getString("source")).startsWith(TestEvents.TOPIC + "-");
+    assertThat(last.getInt("attempt")).isEqualTo(3);
+    assertThat(last.getString("outcome")).isEqualTo("SUCCEEDED");
+    assertThat(last.containsKey("nextAttemptAt")).as("no next attempt").isFalse();
+    JsonObject shown =
+        HeraldClient.json(operator.get("api/webhooks/" + endpoint.getString("id")).body());
+    assertThat(shown.getBoolean("enabled")).isTrue();
+  }
+
+  @Test
+  void retryAfterOfA429IsHonouredOverAShorterWait() throws Exception {
+    String tenant = TestEvents.newId();
+    register("/busy/" + tenant, "chat.*", tenant);
+    awaitDeliveryConsumerAssigned();
+
+    String id = TestEvents.newId();
+    publish(TestEvents.chatMessage(id, tenant, ""));
+    await("a 429 and a success")
+        .atMost(DELIVERY)
+        .pollInterval(Duration.ofMillis(100))
+        .until(() -> attemptsOf(id).size() >= 2);
+
+    List<Received> attempts = attemptsOf(id);
+    assertThat(attempts).hasSize(2);
+    assertThat(Duration.between(attempts.get(0).at(), attempts.get(1).at()))
+        .as("Retry-After: 3 waits longer than the schedule's first wait (1 s)")
+        .isGreaterThanOrEqualTo(Duration.ofMillis(2900));
+  }
+
+  @Test
+  void aStuckEndpointHoldsItsOwnLanesOnlyWhileAnotherGetsEveryEvent() throws Exception {
+    String tenant = TestEvents.newId();
+    register("/slow/" + tenant, "chat.*", tenant);
+    register("/hook/" + tenant, "chat.*", tenant);
+    awaitDeliveryConsumerAssigned();
+
+    List<String> ids = new ArrayList<>();
+    for (int i = 0; i < 12; i++) {
+      String id = TestEvents.newId();
+      ids.add(id);
+      publish(TestEvents.chatMessage(id, tenant, ""));
+    }
+    await("the fast endpoint got every event while the slow one holds its first")
+        .atMost(DELIVERY)
+        .pollInterval(Duration.ofMillis(100))
+        .until(
+            () ->
+                ids.stream()
+                    .allMatch(
+                        id ->
+                            received.stream()
+                                .anyMatch(
+                                    r ->
+                                        r.path().startsWith("/hook/")
+                                            && id.equals(r.header("webhook-id")))));
+    assertThat(slowArrivals).as("the slow endpoint holds its first event").isNotEmpty();
+
+    slowReleased.countDown();
+    await("the slow endpoint gets every event once released")
+        .atMost(DELIVERY)
+        .pollInterval(Duration.ofMillis(100))
+        .until(() -> slowArrivals.containsAll(ids));
+    // A held attempt may time out (herald.webhooks.timeout-ms) and be retried later, after the
+    // events behind it: the first arrivals still come in the order published.
+    assertThat(slowArrivals.stream().distinct().toList())
+        .as("one key's events first arrive in the order published")
+        .isEqualTo(ids);
+    assertThat(slowMostAtOnce.get()).as("one key: one attempt at a time").isEqualTo(1);
+  }
+
+  @Test
   void theMetadataServiceAndOtherSchemesAreRefused() {
     HttpResponse<String> metadata = registerRaw("http://169.254.169.254/latest", "chat.*", null);
     assertThat(metadata.statusCode()).as(metadata.body()).isEqualTo(422);
@@ -269,6 +424,17 @@ class WebhooksIT {
         .orElseThrow();
   }
 
+  private List<Received> attemptsOf(String eventId) {
+    return received.stream().filter(r -> eventId.equals(r.header("webhook-id"))).toList();
+  }
+
+  /** The number of this request on its path, from 1. */
+  private int call(HttpExchange exchange) {
+    return calls
+        .computeIfAbsent(exchange.getRequestURI().getPath(), path -> new AtomicInteger())
+        .incrementAndGet();
+  }
+
   private void answer(HttpExchange exchange, int status) throws IOException {
     Map<String, List<String>> headers =
         exchange.getRequestHeaders().entrySet().stream()
@@ -279,7 +445,8 @@ class WebhooksIT {
         new Received(
             exchange.getRequestURI().getPath(),
             headers,
-            new String(exchange.getRequestBody().readAllBytes(), UTF_8)));
+            new String(exchange.getRequestBody().readAllBytes(), UTF_8),
+            Instant.now()));
     exchange.sendResponseHeaders(status, -1);
     exchange.close();
   }
