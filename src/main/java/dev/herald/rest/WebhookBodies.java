@@ -55,6 +55,46 @@ final class WebhookBodies {
     return change;
   }
 
+  /**
+   * The start of a recovery: {@code {"since": "<RFC 3339>"}}, not in the future.
+   *
+   * @throws ProblemException a 422 naming what is wrong
+   */
+  static java.time.Instant since(JsonNode body, java.time.Instant now) {
+    List<Violation> violations = new ArrayList<>();
+    java.time.Instant since = null;
+    if (!body.isObject() || !body.has("since") || !body.get("since").isString()) {
+      violations.add(
+          new Violation("/since", "is required: an RFC 3339 time, e.g. 2026-12-01T08:00:00Z"));
+    } else {
+      body.propertyNames()
+          .forEach(
+              name -> {
+                if (!name.equals("since")) {
+                  violations.add(new Violation("/" + name, "is not a member of a recovery"));
+                }
+              });
+      try {
+        since = dev.herald.events.Timestamps.parse(body.get("since").asString()).toInstant();
+        if (since.isAfter(now)) {
+          violations.add(new Violation("/since", "is in the future"));
+        }
+      } catch (java.time.format.DateTimeParseException e) {
+        violations.add(
+            new Violation("/since", "is not an RFC 3339 time, e.g. 2026-12-01T08:00:00Z"));
+      }
+    }
+    if (!violations.isEmpty()) {
+      throw new ProblemException(
+          Problem.of(
+                  422,
+                  "Invalid recovery",
+                  violations.get(0).pointer() + " " + violations.get(0).detail())
+              .withErrors(violations));
+    }
+    return since;
+  }
+
   private static void object(JsonNode body, List<Violation> violations) {
     if (!body.isObject()) {
       violations.add(new Violation("", "is a JSON object with url, types and tenantid"));

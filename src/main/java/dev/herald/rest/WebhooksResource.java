@@ -5,6 +5,8 @@ import dev.herald.webhooks.Delivery;
 import dev.herald.webhooks.Endpoint;
 import dev.herald.webhooks.EndpointRefusedException;
 import dev.herald.webhooks.Endpoints;
+import dev.herald.webhooks.PendingDelivery;
+import dev.herald.webhooks.Redelivery;
 import dev.herald.webhooks.WebhooksUnavailableException;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
@@ -23,14 +25,17 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.InputStream;
 import java.net.URI;
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 import tools.jackson.databind.JsonNode;
 
 /**
  * Webhook endpoints: register (the answer holds the signing secret, shown only then and on
- * rotation), list, show, change, delete, rotate the secret, and the recent delivery attempts.
+ * rotation), list, show, change, delete, rotate the secret, the recent delivery attempts, a
+ * delivery again, and a recovery since a time.
  */
 @RolesAllowed({Roles.OPERATOR, Roles.ADMIN})
 @Path("webhooks")
@@ -43,6 +48,7 @@ public class WebhooksResource {
 
   @Inject Endpoints endpoints;
   @Inject Deliveries deliveries;
+  @Inject Redelivery redelivery;
 
   @Context HttpHeaders headers;
 
@@ -128,6 +134,53 @@ public class WebhooksResource {
   public List<Delivery> deliveries(@PathParam("id") String id) {
     available(() -> endpoints.find(id)).orElseThrow(() -> notFound(id));
     return deliveries.recent(id);
+  }
+
+  /**
+   * Delivers an event of the endpoint's deliveries log again, now: 202 with the delivery, or 404
+   * when the endpoint or the event is not in this server's log.
+   */
+  @Audited
+  @POST
+  @Path("{id}/deliveries/{eventId}/retry")
+  public Response retry(@PathParam("id") String id, @PathParam("eventId") String eventId) {
+    PendingDelivery delivery =
+        available(() -> redelivery.retry(id, eventId))
+            .orElseThrow(
+                () ->
+                    new ProblemException(
+                        Problem.of(
+                            404,
+                            "Not Found",
+                            "No delivery of event '"
+                                + eventId
+                                + "' to endpoint '"
+                                + id
+                                + "' in this server's log (GET .../deliveries lists it), or its"
+                                + " event is no longer stored; POST .../recover redelivers by time")));
+    return Response.accepted(
+            Map.of(
+                "endpointId", delivery.endpointId(),
+                "eventId", delivery.eventId(),
+                "source", delivery.source(),
+                "due", delivery.due().toString()))
+        .type(MediaType.APPLICATION_JSON_TYPE)
+        .build();
+  }
+
+  /**
+   * Enables the endpoint and delivers again every event it wants stored since {@code since}: 202
+   * with how many events of each topic are read (those it wants are sent).
+   */
+  @Audited
+  @POST
+  @Path("{id}/recover")
+  @Consumes(MediaType.APPLICATION_JSON)
+  public Response recover(@PathParam("id") String id, InputStream body) {
+    Instant since = WebhookBodies.since(read(body), Instant.now());
+    Redelivery.Recovery recovery =
+        available(() -> redelivery.recover(id, since)).orElseThrow(() -> notFound(id));
+    return Response.accepted(recovery).type(MediaType.APPLICATION_JSON_TYPE).build();
   }
 
   private JsonNode read(InputStream body) {

@@ -175,7 +175,10 @@ public class WebhookDelivery {
       event = KafkaBinding.decode(record.headers(), record.value());
     } catch (EventDecodingException e) {
       LOG.warning(
-          "Not delivered to webhooks, not a CloudEvent: " + source(record) + ": " + e.getMessage());
+          "Not delivered to webhooks, not a CloudEvent: "
+              + Source.of(record).toString()
+              + ": "
+              + e.getMessage());
       return List.of();
     }
     WebhookMessage message = null;
@@ -194,14 +197,10 @@ public class WebhookDelivery {
                   message,
                   event.type(),
                   record.key(),
-                  source(record),
+                  Source.of(record).toString(),
                   clock.instant())));
     }
     return writes;
-  }
-
-  private static String source(ConsumerRecord<String, byte[]> record) {
-    return record.topic() + "-" + record.partition() + "@" + record.offset();
   }
 
   /** Waits until the broker stored every delivery of a poll; a failure fails the poll. */

@@ -74,7 +74,9 @@ final class RouteRules {
           rule("PATCH", "/api/webhooks/{id}", OPERATOR, "{}"),
           rule("DELETE", "/api/webhooks/{id}", OPERATOR, NOTHING),
           rule("POST", "/api/webhooks/{id}/rotate-secret", OPERATOR, NOTHING),
-          rule("GET", "/api/webhooks/{id}/deliveries", OPERATOR, NOTHING));
+          rule("GET", "/api/webhooks/{id}/deliveries", OPERATOR, NOTHING),
+          rule("POST", "/api/webhooks/{id}/deliveries/{eventId}/retry", OPERATOR, NOTHING),
+          rule("POST", "/api/webhooks/{id}/recover", OPERATOR, "{}"));
 
   private RouteRules() {}
 

@@ -94,4 +94,27 @@ class WebhookBodiesTest {
     assertThat(refused(() -> WebhookBodies.change(Json.MAPPER.readTree("{\"enabled\": \"yes\"}"))))
         .containsExactly("/enabled");
   }
+
+  @org.junit.jupiter.api.Test
+  void aRecoveryNeedsAPastRfc3339TimeAndNothingElse() {
+    java.time.Instant now = java.time.Instant.parse("2026-12-02T10:00:00Z");
+    org.assertj.core.api.Assertions.assertThat(
+            WebhookBodies.since(
+                Json.MAPPER.readTree("{\"since\": \"2026-12-01T08:00:00+01:00\"}"), now))
+        .isEqualTo(java.time.Instant.parse("2026-12-01T07:00:00Z"));
+    for (String body :
+        new String[] {
+          "{}",
+          "[]",
+          "{\"since\": 5}",
+          "{\"since\": \"yesterday\"}",
+          "{\"since\": \"2026-12-03T00:00:00Z\"}",
+          "{\"since\": \"2026-12-01T00:00:00Z\", \"until\": \"x\"}"
+        }) {
+      org.assertj.core.api.Assertions.assertThatThrownBy(
+              () -> WebhookBodies.since(Json.MAPPER.readTree(body), now))
+          .as(body)
+          .isInstanceOf(ProblemException.class);
+    }
+  }
 }

@@ -337,6 +337,70 @@ class WebhooksIT {
   }
 
   @Test
+  void aDeliveryIsRetriedOnDemandAndADisabledEndpointRecoversWhatItMissed() throws Exception {
+    String tenant = TestEvents.newId();
+    JsonObject endpoint = register("/hook/" + tenant, "chat.*", tenant);
+    String path = "api/webhooks/" + endpoint.getString("id");
+    String secret = endpoint.getString("secret");
+    awaitDeliveryConsumerAssigned();
+
+    String first = TestEvents.newId();
+    publish(TestEvents.chatMessage(first, tenant, ""));
+    awaitReceived(first);
+    await("the delivery in the log")
+        .atMost(Duration.ofSeconds(10))
+        .until(() -> operator.get(path + "/deliveries").body().contains(first));
+    HttpResponse<String> retried = operator.postJson(path + "/deliveries/" + first + "/retry", "");
+    assertThat(retried.statusCode()).as(retried.body()).isEqualTo(202);
+    assertThat(HeraldClient.json(retried.body()).getString("source"))
+        .startsWith(TestEvents.TOPIC + "-");
+    await("the event delivered again").atMost(DELIVERY).until(() -> attemptsOf(first).size() == 2);
+    for (Received attempt : attemptsOf(first)) {
+      assertThatCode(() -> new Webhook(secret).verify(attempt.body(), attempt.headers()))
+          .doesNotThrowAnyException();
+    }
+    assertThat(operator.postJson(path + "/deliveries/unknown-event/retry", "").statusCode())
+        .isEqualTo(404);
+
+    HttpResponse<String> disabled =
+        operator.send("PATCH", path, "application/json", "{\"enabled\": false}");
+    assertThat(disabled.statusCode()).as(disabled.body()).isEqualTo(200);
+    Instant since = Instant.now();
+    String missed = TestEvents.newId();
+    JsonObject receipt = publish(TestEvents.chatMessage(missed, tenant, ""));
+    // another endpoint keeps the delivery consumer reading: it reads past the event, which the
+    // disabled endpoint does not get
+    register("/hook/" + TestEvents.newId(), "chat.*", TestEvents.newId());
+    awaitCommittedPast(receipt);
+    assertThat(attemptsOf(missed)).isEmpty();
+
+    HttpResponse<String> refused =
+        operator.postJson(path + "/recover", "{\"since\": \"tomorrow\"}");
+    assertThat(refused.statusCode()).as(refused.body()).isEqualTo(422);
+    HttpResponse<String> recovered =
+        operator.postJson(path + "/recover", "{\"since\": \"" + since + "\"}");
+    assertThat(recovered.statusCode()).as(recovered.body()).isEqualTo(202);
+    assertThat(
+            HeraldClient.json(recovered.body())
+                .getJsonObject("events")
+                .getJsonNumber(TestEvents.TOPIC)
+                .longValue())
+        .isPositive();
+    assertThat(HeraldClient.json(operator.get(path).body()).getBoolean("enabled")).isTrue();
+    Received late = awaitReceived(missed);
+    assertThatCode(() -> new Webhook(secret).verify(late.body(), late.headers()))
+        .doesNotThrowAnyException();
+    assertThat(HeraldClient.json(late.body()).getString("id")).isEqualTo(missed);
+    awaitCommittedPast(receipt);
+    assertThat(attemptsOf(first))
+        .as("stored before the recovery's start: not sent again")
+        .hasSize(2);
+    assertThat(attemptsOf(missed))
+        .as("once: the endpoint was disabled when it was stored")
+        .hasSize(1);
+  }
+
+  @Test
   void theMetadataServiceAndOtherSchemesAreRefused() {
     HttpResponse<String> metadata = registerRaw("http://169.254.169.254/latest", "chat.*", null);
     assertThat(metadata.statusCode()).as(metadata.body()).isEqualTo(422);
