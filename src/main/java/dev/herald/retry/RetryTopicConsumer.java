@@ -2,9 +2,9 @@ package dev.herald.retry;
 
 import dev.herald.api.CloudEvent;
 import dev.herald.api.EventOutcome;
+import dev.herald.config.ConsumerLoop;
 import dev.herald.config.EventChannels;
 import dev.herald.config.KafkaClients;
-import dev.herald.config.KafkaRefusals;
 import dev.herald.config.RetrySettings;
 import dev.herald.retry.RetryHeaders.Origin;
 import dev.herald.routing.ChannelPauses;
@@ -27,11 +27,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -41,7 +39,6 @@ import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.WakeupException;
 
 /**
  * Consumes every retry topic on one thread: a record waits, its partition paused, until it is due;
@@ -79,95 +76,49 @@ public class RetryTopicConsumer {
   ManagedThreadFactory threads;
 
   private final Map<TopicPartition, Long> pausedUntil = new HashMap<>();
-  private volatile boolean running;
-  private final CountDownLatch stopped = new CountDownLatch(1);
-  private volatile Consumer<String, byte[]> consumer;
-  private volatile String failure;
-  private Thread thread;
+
+  /**
+   * Kafka's refusals (a password, an ACL) are fixed at the broker without a restart of Herald: a
+   * new consumer tries again, from the committed offsets. Anything else ends the loop.
+   */
+  private final ConsumerLoop loop =
+      new ConsumerLoop(
+          "Retry topics are consumed", LOG, Duration.ofMillis(REFUSED_BACKOFF_MS), false);
 
   void start(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
     if (topics.all().isEmpty()) {
       return;
     }
-    running = true;
-    thread = threads.newThread(this::run);
-    thread.setName("herald-retry-topics");
-    thread.start();
+    loop.start(threads, "herald-retry-topics", this::consumeUntilStopped);
   }
 
   void stop(@Observes @BeforeDestroyed(ApplicationScoped.class) Object ignored)
       throws InterruptedException {
-    running = false;
-    stopped.countDown();
-    Consumer<String, byte[]> current = consumer;
-    if (current != null) {
-      current.wakeup();
-    }
-    if (thread != null) {
-      thread.join(TimeUnit.SECONDS.toMillis(30));
-    }
+    loop.stop(Duration.ofSeconds(30));
   }
 
   /** Why the retry topics are not consumed, or empty while they are (or there are none). */
   public Optional<String> failure() {
-    return Optional.ofNullable(failure);
+    return loop.failure();
   }
 
   public boolean active() {
-    return running && failure == null;
-  }
-
-  private void run() {
-    while (running) {
-      try {
-        consumeUntilStopped();
-      } catch (WakeupException e) {
-        return; // stopping
-      } catch (RuntimeException | Error e) {
-        Optional<String> refused = KafkaRefusals.describe(e);
-        if (refused.isEmpty()) {
-          failure = e.toString();
-          LOG.log(Level.SEVERE, "Retry topics are no longer consumed", e);
-          return;
-        }
-        // Fixed at the broker (a password, an ACL) without a restart of Herald: try again with a
-        // new consumer, which starts from the committed offsets.
-        if (failure == null) {
-          LOG.warning("Retry topics are not consumed, will try again: " + refused.get());
-        }
-        failure = "Kafka refused the retry topics' consumer: " + refused.get();
-        pausedUntil.clear();
-        awaitStop(REFUSED_BACKOFF_MS);
-      }
-    }
+    return loop.running() && loop.failure().isEmpty();
   }
 
   private void consumeUntilStopped() {
-    try (Consumer<String, byte[]> kafka = clients.consumer(overrides(settings.groupId()))) {
-      consumer = kafka;
+    pausedUntil.clear(); // a new consumer starts from the committed offsets
+    try (Consumer<String, byte[]> kafka =
+        loop.using(clients.consumer(overrides(settings.groupId())))) {
       kafka.subscribe(topics.all().stream().map(RetryTopic::topic).toList(), new Rebalance());
-      while (running) {
+      while (loop.running()) {
         resumeDue(kafka);
         ConsumerRecords<String, byte[]> records = kafka.poll(Duration.ofMillis(250));
-        if (failure != null) {
-          LOG.info("Retry topics are consumed again");
-          failure = null;
-        }
+        loop.reading();
         for (TopicPartition partition : records.partitions()) {
           consume(kafka, partition, records.records(partition));
         }
       }
-    } finally {
-      consumer = null;
-    }
-  }
-
-  private void awaitStop(long millis) {
-    try {
-      stopped.await(millis, TimeUnit.MILLISECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      running = false;
     }
   }
 
@@ -178,7 +129,7 @@ public class RetryTopicConsumer {
     for (ConsumerRecord<String, byte[]> record : records) {
       long due = RetryHeaders.due(record.headers());
       long now = System.currentTimeMillis();
-      if (!running) {
+      if (!loop.running()) {
         kafka.seek(partition, record.offset());
         return;
       }

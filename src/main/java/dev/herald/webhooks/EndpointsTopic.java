@@ -1,7 +1,7 @@
 package dev.herald.webhooks;
 
+import dev.herald.config.ConsumerLoop;
 import dev.herald.config.KafkaClients;
-import dev.herald.config.KafkaRefusals;
 import dev.herald.config.ProbeSettings;
 import dev.herald.config.WebhookSettings;
 import jakarta.annotation.Resource;
@@ -14,7 +14,6 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
@@ -25,7 +24,6 @@ import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.WakeupException;
 
 /**
  * The endpoints topic: created compacted when missing, read from its start into {@link Endpoints}
@@ -42,7 +40,7 @@ public class EndpointsTopic {
   static final Duration TIMEOUT = Duration.ofSeconds(10);
 
   private static final Logger LOG = Logger.getLogger(EndpointsTopic.class.getName());
-  private static final long BACKOFF_MS = 5000;
+  private static final Duration BACKOFF = Duration.ofSeconds(5);
 
   @Inject KafkaClients clients;
   @Inject WebhookSettings settings;
@@ -53,31 +51,17 @@ public class EndpointsTopic {
   ManagedThreadFactory threads;
 
   private final CountDownLatch loaded = new CountDownLatch(1);
-  private final CountDownLatch stopped = new CountDownLatch(1);
-  private volatile boolean running;
-  private volatile Consumer<String, byte[]> consumer;
-  private volatile String failure;
+  private final ConsumerLoop loop =
+      new ConsumerLoop("The webhook endpoints are read", LOG, BACKOFF, true);
   private Producer<String, byte[]> producer;
-  private Thread thread;
 
   void start(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
-    running = true;
-    thread = threads.newThread(this::run);
-    thread.setName("herald-webhook-endpoints");
-    thread.start();
+    loop.start(threads, "herald-webhook-endpoints", this::follow);
   }
 
   void stop(@Observes @BeforeDestroyed(ApplicationScoped.class) Object ignored)
       throws InterruptedException {
-    running = false;
-    stopped.countDown();
-    Consumer<String, byte[]> current = consumer;
-    if (current != null) {
-      current.wakeup();
-    }
-    if (thread != null) {
-      thread.join(TimeUnit.SECONDS.toMillis(10));
-    }
+    loop.stop(Duration.ofSeconds(10));
     synchronized (this) {
       if (producer != null) {
         producer.close(Duration.ofSeconds(5));
@@ -102,7 +86,7 @@ public class EndpointsTopic {
     throw new WebhooksUnavailableException(
         "the webhook endpoints are not read yet from "
             + settings.topic()
-            + Optional.ofNullable(failure).map(why -> ": " + why).orElse(""),
+            + loop.failure().map(why -> ": " + why).orElse(""),
         null);
   }
 
@@ -124,46 +108,24 @@ public class EndpointsTopic {
     return producer;
   }
 
-  private void run() {
-    while (running) {
-      try {
-        follow();
-      } catch (WakeupException e) {
-        return; // stopping
-      } catch (RuntimeException e) {
-        String why = KafkaRefusals.describe(e).orElse(e.toString());
-        if (failure == null) {
-          LOG.warning("Cannot read the webhook endpoints from " + settings.topic() + ": " + why);
-        }
-        failure = why;
-        try {
-          stopped.await(BACKOFF_MS, TimeUnit.MILLISECONDS);
-        } catch (InterruptedException interrupted) {
-          Thread.currentThread().interrupt();
-          return;
-        }
-      }
-    }
-  }
-
   private void follow() {
     ensureTopic();
     try (Consumer<String, byte[]> tail =
-        clients.consumer(
-            Map.of(
-                ConsumerConfig.CLIENT_ID_CONFIG,
-                "herald-webhook-endpoints",
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
-                false,
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
-                "earliest",
-                ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG,
-                false))) {
-      consumer = tail;
+        loop.using(
+            clients.consumer(
+                Map.of(
+                    ConsumerConfig.CLIENT_ID_CONFIG,
+                    "herald-webhook-endpoints",
+                    ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
+                    false,
+                    ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
+                    "earliest",
+                    ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG,
+                    false)))) {
       tail.assign(partitions(tail));
       tail.seekToBeginning(tail.assignment());
       Map<TopicPartition, Long> end = tail.endOffsets(tail.assignment(), TIMEOUT);
-      while (running) {
+      while (loop.running()) {
         for (ConsumerRecord<String, byte[]> record : tail.poll(Duration.ofMillis(500))) {
           if (record.key() != null) {
             Endpoint endpoint = record.value() == null ? null : Endpoint.fromJson(record.value());
@@ -174,13 +136,8 @@ public class EndpointsTopic {
             && end.entrySet().stream().allMatch(e -> tail.position(e.getKey()) >= e.getValue())) {
           loaded.countDown();
         }
-        if (failure != null) {
-          LOG.info("The webhook endpoints are read again from " + settings.topic());
-          failure = null;
-        }
+        loop.reading();
       }
-    } finally {
-      consumer = null;
     }
   }
 

@@ -1,7 +1,7 @@
 package dev.herald.webhooks;
 
+import dev.herald.config.ConsumerLoop;
 import dev.herald.config.KafkaClients;
-import dev.herald.config.KafkaRefusals;
 import dev.herald.config.ProbeSettings;
 import dev.herald.config.WebhookSettings;
 import jakarta.annotation.Resource;
@@ -21,7 +21,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -36,7 +35,6 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.config.TopicConfig;
-import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.utils.Utils;
 
 /**
@@ -58,7 +56,7 @@ public class PendingDeliveries {
   static final Duration TIMEOUT = Duration.ofSeconds(10);
 
   private static final Logger LOG = Logger.getLogger(PendingDeliveries.class.getName());
-  private static final long BACKOFF_MS = 5000;
+  private static final Duration BACKOFF = Duration.ofSeconds(5);
   private static final long MAX_POLL_MS = 500;
 
   @Inject KafkaClients clients;
@@ -73,34 +71,26 @@ public class PendingDeliveries {
 
   private final Clock clock = Clock.systemUTC();
   private final Schedule schedule = new Schedule();
-  private final CountDownLatch stopped = new CountDownLatch(1);
-  private volatile boolean running;
-  private volatile Consumer<String, byte[]> consumer;
-  private volatile String failure;
+  private final ConsumerLoop loop =
+      new ConsumerLoop("The pending webhook deliveries are read", LOG, BACKOFF, true);
   private Producer<String, byte[]> producer;
   private int partitions;
   private Lanes lanes;
-  private Thread thread;
 
   void start(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
     lanes = new Lanes(settings.concurrency(), settings.queueCapacity(), sending.executor());
-    running = true;
-    thread = threads.newThread(this::run);
-    thread.setName("herald-webhook-sender");
-    thread.start();
+    loop.start(
+        threads,
+        "herald-webhook-sender",
+        () -> {
+          ensureTopic();
+          follow();
+        });
   }
 
   void stop(@Observes @BeforeDestroyed(ApplicationScoped.class) Object ignored)
       throws InterruptedException {
-    running = false;
-    stopped.countDown();
-    Consumer<String, byte[]> current = consumer;
-    if (current != null) {
-      current.wakeup();
-    }
-    if (thread != null) {
-      thread.join(TimeUnit.SECONDS.toMillis(10));
-    }
+    loop.stop(Duration.ofSeconds(10));
     sending.stop();
     synchronized (this) {
       if (producer != null) {
@@ -153,7 +143,7 @@ public class PendingDeliveries {
 
   /** Why the pending deliveries cannot be read now; empty while they can. */
   public Optional<String> failure() {
-    return Optional.ofNullable(failure);
+    return loop.failure();
   }
 
   private ProducerRecord<String, byte[]> record(
@@ -211,35 +201,6 @@ public class PendingDeliveries {
     return producer;
   }
 
-  private void run() {
-    while (running) {
-      try {
-        ensureTopic();
-        follow();
-      } catch (WakeupException e) {
-        return; // stopping
-      } catch (RuntimeException e) {
-        String why = KafkaRefusals.describe(e).orElse(e.toString());
-        if (failure == null) {
-          LOG.warning(
-              "Cannot read the pending webhook deliveries from "
-                  + settings.pendingTopic()
-                  + ", trying again every "
-                  + BACKOFF_MS
-                  + " ms: "
-                  + why);
-        }
-        failure = why;
-        try {
-          stopped.await(BACKOFF_MS, TimeUnit.MILLISECONDS);
-        } catch (InterruptedException interrupted) {
-          Thread.currentThread().interrupt();
-          return;
-        }
-      }
-    }
-  }
-
   private void ensureTopic() {
     CompactedTopics.ensure(
         clients,
@@ -252,39 +213,32 @@ public class PendingDeliveries {
         TIMEOUT);
   }
 
-  private void follow() {
+  private void follow() throws InterruptedException {
     try (Consumer<String, byte[]> owner =
-        clients.consumer(
-            Map.of(
-                ConsumerConfig.GROUP_ID_CONFIG,
-                settings.senderGroupId(),
-                ConsumerConfig.CLIENT_ID_CONFIG,
-                "herald-webhook-sender",
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
-                false,
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
-                "earliest",
-                ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG,
-                false))) {
-      consumer = owner;
+        loop.using(
+            clients.consumer(
+                Map.of(
+                    ConsumerConfig.GROUP_ID_CONFIG,
+                    settings.senderGroupId(),
+                    ConsumerConfig.CLIENT_ID_CONFIG,
+                    "herald-webhook-sender",
+                    ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
+                    false,
+                    ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
+                    "earliest",
+                    ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG,
+                    false)))) {
       owner.subscribe(List.of(settings.pendingTopic()), new Ownership(owner));
-      while (running) {
+      while (loop.running()) {
         for (ConsumerRecord<String, byte[]> record : owner.poll(pollTimeout())) {
           apply(record);
         }
-        if (failure != null) {
-          LOG.info("The pending webhook deliveries are read again from " + settings.pendingTopic());
-          failure = null;
-        }
+        loop.reading();
         if (endpointsTopic.loaded(Duration.ZERO)) { // else an endpoint may look deleted
           dispatch(clock.instant());
         }
       }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new WakeupException();
     } finally {
-      consumer = null;
       synchronized (schedule) {
         schedule.clear();
       }
@@ -352,7 +306,7 @@ public class PendingDeliveries {
       // the result could not be stored: the delivery stays due and is attempted again later
       LOG.warning("Delivery " + delivery.key() + " will be attempted again: " + e);
       synchronized (schedule) {
-        schedule.postpone(delivery.key(), clock.instant().plusMillis(BACKOFF_MS));
+        schedule.postpone(delivery.key(), clock.instant().plus(BACKOFF));
       }
     } finally {
       finished(delivery);

@@ -1,10 +1,10 @@
 package dev.herald.webhooks;
 
 import dev.herald.api.CloudEvent;
+import dev.herald.config.ConsumerLoop;
 import dev.herald.config.EventChannel;
 import dev.herald.config.EventChannels;
 import dev.herald.config.KafkaClients;
-import dev.herald.config.KafkaRefusals;
 import dev.herald.config.WebhookSettings;
 import dev.herald.events.EventDecodingException;
 import dev.herald.events.KafkaBinding;
@@ -25,11 +25,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -56,7 +54,7 @@ import org.apache.kafka.common.errors.WakeupException;
 public class WebhookDelivery {
 
   private static final Logger LOG = Logger.getLogger(WebhookDelivery.class.getName());
-  private static final long BACKOFF_MS = 5000;
+  private static final Duration BACKOFF = Duration.ofSeconds(5);
 
   @Inject KafkaClients clients;
   @Inject WebhookSettings settings;
@@ -69,73 +67,38 @@ public class WebhookDelivery {
   ManagedThreadFactory threads;
 
   private final Clock clock = Clock.systemUTC();
-  private final CountDownLatch stopped = new CountDownLatch(1);
-  private volatile boolean running;
-  private volatile Consumer<String, byte[]> consumer;
-  private Thread thread;
+  private final ConsumerLoop loop =
+      new ConsumerLoop("Events are read for webhook delivery", LOG, BACKOFF, true);
 
   void start(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
     if (channels.all().isEmpty()) {
       return;
     }
-    running = true;
-    thread = threads.newThread(this::run);
-    thread.setName("herald-webhooks");
-    thread.start();
+    loop.start(threads, "herald-webhooks", this::round);
   }
 
   void stop(@Observes @BeforeDestroyed(ApplicationScoped.class) Object ignored)
       throws InterruptedException {
-    running = false;
-    stopped.countDown();
-    Consumer<String, byte[]> current = consumer;
-    if (current != null) {
-      current.wakeup();
-    }
-    if (thread != null) {
-      thread.join(TimeUnit.SECONDS.toMillis(30));
-    }
+    loop.stop(Duration.ofSeconds(30));
   }
 
-  private void run() {
-    while (running) {
-      try {
-        if (!topic.loaded(Duration.ofSeconds(1))) { // else endpoints would be missed
-          continue;
-        }
-        if (endpoints.enabled().isEmpty()) {
-          stopped.await(1, TimeUnit.SECONDS);
-        } else {
-          consumeWhileSomeEndpointIsEnabled();
-        }
-      } catch (WakeupException e) {
-        return; // stopping
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return;
-      } catch (RuntimeException e) {
-        LOG.log(
-            Level.WARNING,
-            "Webhook delivery stopped, will start again in "
-                + BACKOFF_MS
-                + " ms: "
-                + KafkaRefusals.describe(e).orElse(e.toString()),
-            KafkaRefusals.describe(e).isPresent() ? null : e);
-        try {
-          stopped.await(BACKOFF_MS, TimeUnit.MILLISECONDS);
-        } catch (InterruptedException interrupted) {
-          Thread.currentThread().interrupt();
-          return;
-        }
-      }
+  /** Reads while some endpoint is enabled, once the endpoints are read; else waits a second. */
+  private void round() throws InterruptedException {
+    if (!topic.loaded(Duration.ofSeconds(1))) {
+      return; // else endpoints would be missed
+    }
+    if (endpoints.enabled().isEmpty()) {
+      loop.pause(Duration.ofSeconds(1));
+    } else {
+      consumeWhileSomeEndpointIsEnabled();
     }
   }
 
   private void consumeWhileSomeEndpointIsEnabled() {
-    try (Consumer<String, byte[]> kafka = clients.consumer(overrides(settings.groupId()))) {
-      consumer = kafka;
+    try (Consumer<String, byte[]> kafka =
+        loop.using(clients.consumer(overrides(settings.groupId())))) {
       kafka.subscribe(channels.all().stream().map(EventChannel::topic).toList(), new Pin(kafka));
-      while (running && !endpoints.enabled().isEmpty()) {
+      while (loop.running() && !endpoints.enabled().isEmpty()) {
         ConsumerRecords<String, byte[]> records = kafka.poll(Duration.ofMillis(500));
         Map<TopicPartition, OffsetAndMetadata> done = new HashMap<>();
         List<CompletableFuture<?>> stored = new ArrayList<>();
@@ -149,9 +112,8 @@ public class WebhookDelivery {
           awaitStored(stored);
           kafka.commitSync(done);
         }
+        loop.reading();
       }
-    } finally {
-      consumer = null;
     }
   }
 

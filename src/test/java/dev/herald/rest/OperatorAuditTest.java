@@ -36,7 +36,9 @@ class OperatorAuditTest {
             "POST /api/webhooks",
             "PATCH /api/webhooks/{id}",
             "DELETE /api/webhooks/{id}",
-            "POST /api/webhooks/{id}/rotate-secret");
+            "POST /api/webhooks/{id}/rotate-secret",
+            "POST /api/webhooks/{id}/deliveries/{eventId}/retry",
+            "POST /api/webhooks/{id}/recover");
     for (Routes.Route route : routes) {
       assertThat(audited(route.handler()))
           .as(
