@@ -70,6 +70,43 @@ class ReadmeExamplesTest {
         .isEqualTo(Integer.toString(schemas.latest().version()));
   }
 
+  @Test
+  void theWebhookReceiverCompiles(@org.junit.jupiter.api.io.TempDir Path dir) throws IOException {
+    Matcher example =
+        Pattern.compile(
+                "```java\\n(@Path\\(\"/herald\"\\)\\npublic class HeraldReceiver.*?)```",
+                Pattern.DOTALL)
+            .matcher(Files.readString(Path.of("README.md")));
+    assertThat(example.find()).as("the webhook receiver example").isTrue();
+    Path source = dir.resolve("HeraldReceiver.java");
+    Files.writeString(
+        source,
+        """
+        import com.standardwebhooks.Webhook;
+        import com.standardwebhooks.exceptions.WebhookVerificationException;
+        import jakarta.ws.rs.Consumes;
+        import jakarta.ws.rs.POST;
+        import jakarta.ws.rs.Path;
+        import jakarta.ws.rs.core.Context;
+        import jakarta.ws.rs.core.HttpHeaders;
+        import jakarta.ws.rs.core.Response;
+        """
+            + example.group(1));
+    javax.tools.JavaCompiler javac = javax.tools.ToolProvider.getSystemJavaCompiler();
+    java.io.ByteArrayOutputStream errors = new java.io.ByteArrayOutputStream();
+    int status =
+        javac.run(
+            null,
+            null,
+            errors,
+            "-classpath",
+            System.getProperty("java.class.path"),
+            "-d",
+            dir.toString(),
+            source.toString());
+    assertThat(status).as(errors.toString()).isZero();
+  }
+
   private static String header(String code, String name) {
     Matcher header =
         Pattern.compile("headers\\(\\)\\.add\\(\"" + name + "\", \"([^\"]*)\"").matcher(code);
