@@ -67,7 +67,10 @@ class WebhookRestartIT {
                 "herald.webhooks.topic=" + run + "-endpoints",
                 "herald.webhooks.pending-topic=" + run + "-pending",
                 "herald.webhooks.group-id=" + run + "-delivery",
-                "herald.webhooks.sender-group-id=" + run + "-senders"));
+                "herald.webhooks.sender-group-id=" + run + "-senders",
+                // the killed server's group members expire sooner, the stop does not linger
+                "mp.messaging.connector.smallrye-kafka.session.timeout.ms=6000",
+                "mp.messaging.connector.smallrye-kafka.graceful-shutdown=false"));
     server.start();
     herald = new HeraldClient(server.httpPort());
     operator = herald.as(DevUser.OPERATOR);
