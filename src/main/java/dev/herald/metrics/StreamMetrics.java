@@ -73,7 +73,7 @@ public class StreamMetrics implements StreamMonitor {
   }
 
   @Override
-  public void ended(StreamEnd why) {
+  public void dropped(StreamEnd why) {
     if (why.dropped()) {
       Counter counter;
       synchronized (this) {

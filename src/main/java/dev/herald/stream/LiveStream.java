@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 import java.util.logging.Level;
@@ -30,8 +31,12 @@ import org.apache.kafka.common.errors.WakeupException;
  * written for a heartbeat.
  *
  * <p>It ends when the client is gone (a write failed), when the client has not taken a write within
- * the send timeout (at most {@code max-pending} writes wait; at the bound it stops reading), when
- * reading fails, or when asked to stop; then it closes its consumer and the response.
+ * the send timeout, when reading fails, or when asked to stop; then it closes its consumer and the
+ * response. A write is taken when the connection has it: at most {@code max-pending} wait for that,
+ * and at the bound the stream stops reading. On Liberty a write of more than the connection's
+ * buffer blocks the writing thread until the client reads (or Liberty's write timeout fails it), so
+ * the send timeout is also watched from outside ({@link #watch}), which drops the client while its
+ * thread is still blocked; the thread ends as soon as the write returns.
  */
 final class LiveStream implements Runnable {
 
@@ -57,6 +62,13 @@ final class LiveStream implements Runnable {
 
   private volatile boolean stopping;
   private volatile boolean clientGone;
+
+  /** When the write in progress began (nanos), 0 when none: a write may block the thread. */
+  private volatile long writing;
+
+  /** Why the server dropped the client, once decided; counted once. */
+  private final AtomicReference<StreamEnd> dropped = new AtomicReference<>();
+
   private long lastWrite;
 
   LiveStream(
@@ -91,22 +103,33 @@ final class LiveStream implements Runnable {
         why = step();
       }
     } catch (WakeupException e) {
-      why = StreamEnd.STOPPED;
+      why = ending();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      why = StreamEnd.STOPPED;
+      why = ending();
     } catch (RuntimeException e) {
       LOG.log(Level.WARNING, name + " ended: reading its topics failed: " + e, e);
-      why = StreamEnd.ERROR;
+      why = drop(StreamEnd.ERROR);
     } finally {
       finish(why);
     }
   }
 
-  /** Asks the stream to end; its thread sees it within {@link #STEP}. */
+  /** Asks the stream to end; its thread sees it within {@link #STEP}, or once a write returns. */
   void stop() {
     stopping = true;
     consumer.wakeup();
+  }
+
+  /**
+   * Drops the client if a write has waited longer than the send timeout, even while the stream's
+   * thread is blocked in it; called from outside, now and then.
+   */
+  void watch() {
+    if (dropped.get() == null && !stopping && stalled()) {
+      drop(StreamEnd.SLOW);
+      consumer.wakeup();
+    }
   }
 
   /** Assigns the partitions at their first positions and greets the client; null to go on. */
@@ -171,9 +194,6 @@ final class LiveStream implements Runnable {
     } catch (RuntimeException e) {
       LOG.log(Level.FINE, name + ": closing the response failed", e);
     }
-    if (why.dropped()) {
-      LOG.info(name + " dropped its client: " + why.tag());
-    }
     ended.accept(why);
   }
 
@@ -183,16 +203,39 @@ final class LiveStream implements Runnable {
   }
 
   private StreamEnd check() {
-    if (stopping) {
-      return StreamEnd.STOPPED;
+    if (stopping || dropped.get() != null) {
+      return ending();
     }
     if (clientGone || sink.isClosed()) {
       return StreamEnd.CLIENT_GONE;
     }
-    if (pending.stalled(settings.sendTimeout())) {
-      return StreamEnd.SLOW;
+    if (stalled()) {
+      return drop(StreamEnd.SLOW);
     }
     return null;
+  }
+
+  /** Why a stream asked to end ends: dropped, or stopped. */
+  private StreamEnd ending() {
+    StreamEnd why = dropped.get();
+    return why == null ? StreamEnd.STOPPED : why;
+  }
+
+  /** Whether a write, handed over or still being handed over, has waited beyond the timeout. */
+  private boolean stalled() {
+    long since = writing;
+    return (since != 0 && nanos.getAsLong() - since > settings.sendTimeout().toNanos())
+        || pending.stalled(settings.sendTimeout());
+  }
+
+  /** Decides, once, that the server drops the client; told to the monitor at once. */
+  private StreamEnd drop(StreamEnd why) {
+    if (dropped.compareAndSet(null, why)) {
+      LOG.info(name + " drops its client: " + why.tag());
+      monitor.dropped(why);
+    }
+    stopping = true;
+    return dropped.get();
   }
 
   /**
@@ -208,11 +251,14 @@ final class LiveStream implements Runnable {
     }
     long ticket = pending.begin();
     CompletionStage<?> written;
+    writing = nanos.getAsLong();
     try {
       written = send.get();
     } catch (IllegalStateException closed) {
       pending.end(ticket);
       return StreamEnd.CLIENT_GONE;
+    } finally {
+      writing = 0;
     }
     written.whenComplete(
         (ok, error) -> {

@@ -9,6 +9,6 @@ public interface StreamMonitor {
   /** A stream wrote {@code events} events to its client's connection. */
   default void streamed(int events) {}
 
-  /** A stream ended, for {@code why}. */
-  default void ended(StreamEnd why) {}
+  /** The server dropped a stream's client, for {@code why}: slow, or an error reading. */
+  default void dropped(StreamEnd why) {}
 }

@@ -7,6 +7,7 @@ import dev.herald.config.StreamSettings;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -17,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -53,9 +55,14 @@ public class Streams {
   @Resource(lookup = "java:comp/DefaultManagedThreadFactory")
   ManagedThreadFactory threads;
 
+  /** Runs the watchdog that drops clients whose writes block beyond the send timeout. */
+  @Resource(lookup = "java:comp/DefaultManagedScheduledExecutorService")
+  ManagedScheduledExecutorService scheduler;
+
   private final Map<LiveStream, Thread> open = new ConcurrentHashMap<>();
   private final AtomicLong numbers = new AtomicLong();
   private Semaphore slots;
+  private ScheduledFuture<?> watchdog;
   private volatile boolean stopping;
 
   /**
@@ -98,7 +105,7 @@ public class Streams {
               settings,
               monitor,
               System::nanoTime,
-              why -> ended(self[0], why));
+              why -> ended(self[0]));
       self[0] = stream;
       Thread thread = threads.newThread(stream);
       thread.setName(name);
@@ -136,6 +143,9 @@ public class Streams {
   @PreDestroy
   void stop() {
     stopping = true;
+    if (watchdog != null) {
+      watchdog.cancel(false);
+    }
     List<Map.Entry<LiveStream, Thread>> running = new ArrayList<>(open.entrySet());
     running.forEach(entry -> entry.getKey().stop());
     long deadline = System.nanoTime() + STOP_WAIT.toNanos();
@@ -154,16 +164,19 @@ public class Streams {
     }
   }
 
-  private void ended(LiveStream stream, StreamEnd why) {
+  private void ended(LiveStream stream) {
     if (open.remove(stream) != null) {
       slots.release();
     }
-    monitor.ended(why);
   }
 
   @PostConstruct
   void init() {
     slots = new Semaphore(settings.maxClients());
+    long every = Math.max(100, Math.min(1000, settings.sendTimeout().toMillis() / 4));
+    watchdog =
+        scheduler.scheduleAtFixedRate(
+            () -> open.keySet().forEach(LiveStream::watch), every, every, TimeUnit.MILLISECONDS);
   }
 
   /** The partitions of the topics read, and where the stream starts in each. */

@@ -36,11 +36,17 @@ class LiveStreamTest {
   private final RecordingSink sink = new RecordingSink();
   private final AtomicReference<StreamEnd> ended = new AtomicReference<>();
   private final List<Integer> streamed = new ArrayList<>();
+  private final List<StreamEnd> drops = new java.util.concurrent.CopyOnWriteArrayList<>();
   private final StreamMonitor monitor =
       new StreamMonitor() {
         @Override
         public void streamed(int events) {
           streamed.add(events);
+        }
+
+        @Override
+        public void dropped(StreamEnd why) {
+          drops.add(why);
         }
       };
 
@@ -182,12 +188,46 @@ class LiveStreamTest {
     stream.finish(why);
 
     assertThat(why).isEqualTo(StreamEnd.SLOW);
-    assertThat(why.dropped()).isTrue();
+    assertThat(drops).containsExactly(StreamEnd.SLOW);
     // the greeting, then max-pending events: nothing more was handed over
     assertThat(sink.written).hasSize(4);
     assertThat(consumer.closed()).isTrue();
     assertThat(sink.closed).isTrue();
     assertThat(ended.get()).isEqualTo(StreamEnd.SLOW);
+  }
+
+  @Test
+  void aWriteBlockedBeyondTheSendTimeoutDropsTheClientWhileItsThreadIsBlocked() throws Exception {
+    MockConsumer<String, byte[]> consumer = consumer(Map.of(P0, 0L));
+    LiveStream stream = stream(consumer, filter(null, null), null, SETTINGS);
+    stream.begin();
+    sink.answer = RecordingSink.Answer.BLOCKED;
+    consumer.addRecord(record(P0, 0, event("e-0", "acme")));
+    AtomicReference<StreamEnd> stepped = new AtomicReference<>(StreamEnd.ERROR);
+    Thread thread =
+        new Thread(
+            () -> {
+              try {
+                stepped.set(stream.step());
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+              }
+            });
+    thread.start();
+    assertThat(sink.blocking.await(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+
+    stream.watch();
+    assertThat(drops).isEmpty();
+    clock.addAndGet(Duration.ofSeconds(11).toNanos());
+    stream.watch();
+    stream.watch();
+    assertThat(drops).containsExactly(StreamEnd.SLOW);
+
+    sink.release();
+    thread.join(30_000);
+    assertThat(stepped.get()).isNull(); // the write returned; the next step ends the stream
+    assertThat(stream.step()).isEqualTo(StreamEnd.SLOW);
+    assertThat(drops).containsExactly(StreamEnd.SLOW);
   }
 
   @Test
@@ -238,7 +278,7 @@ class LiveStreamTest {
     stream.finish(why);
 
     assertThat(why).isEqualTo(StreamEnd.STOPPED);
-    assertThat(why.dropped()).isFalse();
+    assertThat(drops).isEmpty();
     assertThat(consumer.closed()).isTrue();
     assertThat(sink.closed).isTrue();
     assertThat(ended.get()).isEqualTo(StreamEnd.STOPPED);

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 
 /** A client that records what a stream writes; each write completes as {@link #answer} says. */
 final class RecordingSink implements StreamSink {
@@ -18,12 +19,21 @@ final class RecordingSink implements StreamSink {
   enum Answer {
     WRITTEN,
     NEVER,
-    FAILED
+    FAILED,
+    /** The call blocks until {@link #release} (as Liberty's does when the client reads nothing). */
+    BLOCKED
   }
 
   final List<Written> written = new CopyOnWriteArrayList<>();
   volatile Answer answer = Answer.WRITTEN;
   volatile boolean closed;
+  final CountDownLatch blocking = new CountDownLatch(1);
+  private final CountDownLatch released = new CountDownLatch(1);
+
+  /** Lets a blocked write return: it failed, as a write that timed out does. */
+  void release() {
+    released.countDown();
+  }
 
   @Override
   public CompletionStage<?> event(String id, String name, String data) {
@@ -58,6 +68,15 @@ final class RecordingSink implements StreamSink {
       case WRITTEN -> CompletableFuture.completedFuture(null);
       case NEVER -> new CompletableFuture<>();
       case FAILED -> CompletableFuture.failedFuture(new java.io.IOException("Broken pipe"));
+      case BLOCKED -> {
+        blocking.countDown();
+        try {
+          released.await();
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+        yield CompletableFuture.failedFuture(new java.io.IOException("write timed out"));
+      }
     };
   }
 }
