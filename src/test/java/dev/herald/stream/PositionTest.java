@@ -117,6 +117,26 @@ class PositionTest {
         .hasMessageNotContaining("A".repeat(200));
   }
 
+  @Test
+  void theReadmesExampleIdReadsAsItSays() throws java.io.IOException {
+    String readme = java.nio.file.Files.readString(java.nio.file.Path.of("README.md"));
+    java.util.regex.Matcher id =
+        java.util.regex.Pattern.compile("# id: (v1\\.\\S+)").matcher(readme);
+
+    assertThat(id.find()).isTrue();
+    assertThat(Position.decode(id.group(1)).next())
+        .containsExactlyEntriesOf(
+            Position.of(
+                    Map.of(
+                        new TopicPartition("chat.message.received.v1", 0), 1042L,
+                        new TopicPartition("chat.message.received.v1", 1), 988L,
+                        new TopicPartition("chat.message.received.v1", 2), 1103L,
+                        new TopicPartition("system.error.v1", 0), 17L,
+                        new TopicPartition("system.error.v1", 1), 9L,
+                        new TopicPartition("system.error.v1", 2), 21L))
+                .next());
+  }
+
   private static String v1(byte[] bytes) {
     return "v1." + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
   }

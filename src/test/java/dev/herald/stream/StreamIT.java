@@ -326,6 +326,20 @@ class StreamIT {
     assertThat(heapAfter - heapBefore).as("heap growth in bytes").isLessThan(HEAP_TOLERANCE);
   }
 
+  @Test
+  void aClientThatLeavesIsReleasedByTheHeartbeats() throws Exception {
+    awaitOpenStreams(0);
+    cycles(1);
+    long left = System.nanoTime();
+
+    awaitOpenStreams(0);
+
+    System.out.printf(
+        "StreamIT: a client that left was released within %d ms (heartbeat 200 ms, open streams"
+            + " read every 50 ms)%n",
+        (System.nanoTime() - left) / 1_000_000);
+  }
+
   /** Growth of the used heap after 1,000 streams that still counts as none (GC noise). */
   private static final long HEAP_TOLERANCE = 8 * 1024 * 1024;
 
@@ -470,7 +484,7 @@ class StreamIT {
   private void awaitOpenStreams(int count) {
     await("open streams back to " + count)
         .atMost(WAIT)
-        .pollInterval(Duration.ofMillis(250))
+        .pollInterval(Duration.ofMillis(50))
         .until(() -> metric("herald_stream_open", "") == count);
   }
 
