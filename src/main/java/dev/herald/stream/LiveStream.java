@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.SortedMap;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BiConsumer;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 import java.util.logging.Level;
@@ -58,7 +59,7 @@ final class LiveStream implements Runnable {
   private final StreamMonitor monitor;
   private final LongSupplier nanos;
   private final PendingSends pending;
-  private final java.util.function.Consumer<StreamEnd> ended;
+  private final BiConsumer<LiveStream, StreamEnd> ended;
 
   private volatile boolean stopping;
   private volatile boolean clientGone;
@@ -80,7 +81,7 @@ final class LiveStream implements Runnable {
       StreamSettings settings,
       StreamMonitor monitor,
       LongSupplier nanos,
-      java.util.function.Consumer<StreamEnd> ended) {
+      BiConsumer<LiveStream, StreamEnd> ended) {
     this.name = name;
     this.consumer = consumer;
     this.filter = filter;
@@ -194,7 +195,7 @@ final class LiveStream implements Runnable {
     } catch (RuntimeException e) {
       LOG.log(Level.FINE, name + ": closing the response failed", e);
     }
-    ended.accept(why);
+    ended.accept(this, why);
   }
 
   /** The position after the last record read, as the next event's id would carry it. */

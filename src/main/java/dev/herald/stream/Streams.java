@@ -94,7 +94,6 @@ public class Streams {
     try {
       consumer = clients.consumer(consumerSettings(name));
       StartPositions start = start(consumer, read, request.from());
-      LiveStream[] self = new LiveStream[1];
       LiveStream stream =
           new LiveStream(
               name,
@@ -105,8 +104,7 @@ public class Streams {
               settings,
               monitor,
               System::nanoTime,
-              why -> ended(self[0]));
-      self[0] = stream;
+              (ending, why) -> ended(ending));
       Thread thread = threads.newThread(stream);
       thread.setName(name);
       open.put(stream, thread);

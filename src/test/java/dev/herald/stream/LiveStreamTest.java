@@ -110,7 +110,7 @@ class LiveStreamTest {
               SETTINGS,
               monitor,
               clock::get,
-              why -> {});
+              (ending, why) -> {});
       resuming.begin();
       log.forEach(again::addRecord);
       resuming.step();
@@ -177,7 +177,7 @@ class LiveStreamTest {
             tight,
             monitor,
             System::nanoTime,
-            ended::set);
+            (ending, why) -> ended.set(why));
     stream.begin();
     sink.answer = RecordingSink.Answer.NEVER;
     for (int i = 0; i < 10; i++) {
@@ -327,7 +327,7 @@ class LiveStreamTest {
         settings,
         monitor,
         clock::get,
-        ended::set);
+        (ending, why) -> ended.set(why));
   }
 
   private static MockConsumer<String, byte[]> consumer(Map<TopicPartition, Long> beginning) {
