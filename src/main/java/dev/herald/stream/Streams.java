@@ -34,7 +34,8 @@ import org.apache.kafka.common.TopicPartition;
  * Opens live streams and ends them all when the application stops. At most {@code
  * herald.stream.max-clients} are open at once; each has a consumer of its own, assigned to the
  * partitions of the topics it reads, without a group (so no group per client, nothing committed),
- * and a managed thread.
+ * and a managed thread. A watchdog on the managed scheduler looks at every open stream now and then
+ * (every second, or a quarter of the send timeout), to drop a client whose write blocks.
  */
 @ApplicationScoped
 public class Streams {
