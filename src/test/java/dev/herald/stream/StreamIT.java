@@ -380,8 +380,19 @@ class StreamIT {
     awaitOpenStreams(0);
   }
 
+  /**
+   * Connects, waits for the stream's first comment, leaves; {@code count} times. A stream is
+   * released two heartbeats after its client left, so every tenth cycle waits until no more than
+   * half the allowed streams are still open, lest a busy machine fill them all.
+   */
   private void cycles(int count) throws Exception {
     for (int i = 0; i < count; i++) {
+      if (i % 10 == 9) {
+        await("streams of clients that left released")
+            .atMost(WAIT)
+            .pollInterval(Duration.ofMillis(50))
+            .until(() -> metric("herald_stream_open", "") <= MAX_CLIENTS / 2);
+      }
       try (Socket socket = new Socket()) {
         socket.setSoTimeout(30_000);
         socket.connect(new InetSocketAddress("localhost", herald.base().getPort()), 5000);
