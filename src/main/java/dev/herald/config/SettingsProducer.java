@@ -83,4 +83,10 @@ public class SettingsProducer {
   WebhookSettings webhooks(Settings settings) {
     return WebhookSettings.from(settings);
   }
+
+  @Produces
+  @Singleton
+  StreamSettings stream(Settings settings) {
+    return StreamSettings.from(settings);
+  }
 }

@@ -75,6 +75,11 @@ final class Caller {
     return tenants != null;
   }
 
+  /** The caller's tenants; null when it is bound to none. */
+  Set<String> tenants() {
+    return tenants == null ? null : Set.copyOf(tenants);
+  }
+
   /** Whether the caller may see what belongs to {@code tenantid} (null: to no tenant). */
   boolean mayRead(String tenantid) {
     return tenants == null || (tenantid != null && tenants.contains(tenantid));

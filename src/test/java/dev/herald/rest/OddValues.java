@@ -35,8 +35,11 @@ final class OddValues {
   static final List<String> EXTREME_QUERY_VALUES =
       List.of("%2B999999999-12-31T23:59:59Z", "-999999999-01-01T00:00:00Z");
 
-  /** Any text is a valid value of these: an odd one may find nothing (200), never fail. */
-  static final Set<String> FREE_TEXT_QUERY = Set.of("reason", "handler");
+  /**
+   * Any text is a valid value of these: an odd one may find nothing (200), never fail. A stream's
+   * tenant is any name of up to 256 characters: the admin may stream any tenant's events.
+   */
+  static final Set<String> FREE_TEXT_QUERY = Set.of("reason", "handler", "tenant");
 
   /**
    * Request headers over Liberty's limits (server.xml's {@code httpOptions}: 100 headers of up to

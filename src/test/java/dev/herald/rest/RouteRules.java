@@ -24,12 +24,14 @@ final class RouteRules {
    *
    * @param path the template under {@code /api}, e.g. {@code /api/events/{id}}
    * @param body what the matrix test sends: it reaches the resource and changes nothing there
+   * @param query what the matrix test adds to the path, e.g. so that a stream is refused at once
+   *     rather than opened; empty for nothing
    */
-  record Rule(String method, String path, Set<String> roles, String body) {
+  record Rule(String method, String path, Set<String> roles, String body, String query) {
 
-    /** The path with every parameter filled with a value no test uses. */
+    /** The path with every parameter filled with a value no test uses, and the sample query. */
     String samplePath() {
-      return path.replace("{version}", "1").replaceAll("\\{[^}]+}", "role-matrix");
+      return path.replace("{version}", "1").replaceAll("\\{[^}]+}", "role-matrix") + query;
     }
   }
 
@@ -76,13 +78,16 @@ final class RouteRules {
           rule("POST", "/api/webhooks/{id}/rotate-secret", OPERATOR, NOTHING),
           rule("GET", "/api/webhooks/{id}/deliveries", OPERATOR, NOTHING),
           rule("POST", "/api/webhooks/{id}/deliveries/{eventId}/retry", OPERATOR, NOTHING),
-          rule("POST", "/api/webhooks/{id}/recover", OPERATOR, "{}"));
+          rule("POST", "/api/webhooks/{id}/recover", OPERATOR, "{}"),
+          // a position that is none: refused with 400 after the role check, no stream opens
+          new Rule(
+              "GET", "/api/stream", Set.of(READER, ADMIN), NOTHING, "?lastEventId=role-matrix"));
 
   private RouteRules() {}
 
   /** Every role a route may name: the admin may call every route. */
   private static Rule rule(String method, String path, String role, String body) {
-    return new Rule(method, path, Set.of(role, ADMIN), body);
+    return new Rule(method, path, Set.of(role, ADMIN), body, "");
   }
 
   /** Every route of the REST package's resources, as declared, in path order. */

@@ -92,7 +92,7 @@ class RouteRulesTest {
 
   /** A curl of the README that calls {@code /api}: its user, method and path. */
   private static final Pattern README_CURL =
-      Pattern.compile("curl -si?(?: -u (\\S+))?(?: -X(\\w+))? '?localhost:9080(/api/[^\\s'?]*)");
+      Pattern.compile("curl -s[iN]*(?: -u (\\S+))?(?: -X(\\w+))? '?localhost:9080(/api/[^\\s'?]*)");
 
   private static String template(String path) {
     return path.replaceAll("\\{[^}]+}", "[^/]+");
