@@ -38,6 +38,12 @@ public final class Json {
     return MAPPER.writeValueAsBytes(node);
   }
 
+  /** A member's text; null when the member is absent or JSON null. */
+  public static String text(JsonNode object, String name) {
+    JsonNode value = object.get(name);
+    return value == null || value.isNull() ? null : value.asString();
+  }
+
   /** "object", "array", "string", "number", "boolean" or "null". */
   public static String kind(JsonNode node) {
     return node.getNodeType().name().toLowerCase(Locale.ROOT);

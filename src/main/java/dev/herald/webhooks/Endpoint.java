@@ -151,15 +151,15 @@ public record Endpoint(
       JsonNode json = Json.MAPPER.readTree(new String(bytes, StandardCharsets.UTF_8));
       List<TypePattern> types = new ArrayList<>();
       json.get("types").forEach(pattern -> types.add(new TypePattern(pattern.asString())));
-      String previous = text(json, "previousSecret");
-      String failing = text(json, "failingSince");
+      String previous = Json.text(json, "previousSecret");
+      String failing = Json.text(json, "failingSince");
       return new Endpoint(
           json.get("id").asString(),
           json.get("url").asString(),
           types,
-          text(json, "tenantid"),
+          Json.text(json, "tenantid"),
           json.get("enabled").asBoolean(),
-          text(json, "disabledReason"),
+          Json.text(json, "disabledReason"),
           Instant.parse(json.get("createdAt").asString()),
           Instant.parse(json.get("updatedAt").asString()),
           new WebhookSecret(json.get("secret").asString()),
@@ -169,11 +169,6 @@ public record Endpoint(
     } catch (RuntimeException e) {
       return null;
     }
-  }
-
-  private static String text(JsonNode json, String name) {
-    JsonNode value = json.get(name);
-    return value == null || value.isNull() ? null : value.asString();
   }
 
   @Override

@@ -93,13 +93,13 @@ public record PendingDelivery(
   static PendingDelivery fromJson(byte[] bytes) {
     try {
       JsonNode json = Json.MAPPER.readTree(new String(bytes, StandardCharsets.UTF_8));
-      String first = text(json, "firstAttemptAt");
+      String first = Json.text(json, "firstAttemptAt");
       return new PendingDelivery(
           json.get("endpointId").asString(),
           json.get("eventId").asString(),
           json.get("type").asString(),
-          text(json, "orderKey"),
-          text(json, "source"),
+          Json.text(json, "orderKey"),
+          Json.text(json, "source"),
           json.get("body").asString(),
           json.get("attempts").asInt(),
           first == null ? null : Instant.parse(first),
@@ -107,11 +107,6 @@ public record PendingDelivery(
     } catch (RuntimeException e) {
       return null;
     }
-  }
-
-  private static String text(JsonNode json, String name) {
-    JsonNode value = json.get(name);
-    return value == null || value.isNull() ? null : value.asString();
   }
 
   @Override
