@@ -69,6 +69,10 @@ public final class Settings {
     return parse(setting, null, raw(setting), Settings::parseBoolean);
   }
 
+  public boolean booleanValue(Setting setting, String scope) {
+    return parse(setting, scope, raw(setting, scope), Settings::parseBoolean);
+  }
+
   /** A comma-separated list; empty when unset. */
   public List<String> list(Setting setting) {
     return raw(setting).map(Settings::split).orElse(List.of());

@@ -89,4 +89,10 @@ public class SettingsProducer {
   StreamSettings stream(Settings settings) {
     return StreamSettings.from(settings);
   }
+
+  @Produces
+  @Singleton
+  OutboxSettings outbox(Settings settings) {
+    return OutboxSettings.from(settings);
+  }
 }

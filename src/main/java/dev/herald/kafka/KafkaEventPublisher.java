@@ -1,7 +1,6 @@
 package dev.herald.kafka;
 
 import static dev.herald.api.CloudEventAttributes.PARTITIONKEY;
-import static dev.herald.api.CloudEventAttributes.SCHEMAVERSION;
 
 import dev.herald.api.BatchReceipt;
 import dev.herald.api.CloudEvent;
@@ -18,9 +17,7 @@ import dev.herald.config.PublishSettings;
 import dev.herald.config.RenewingProducer;
 import dev.herald.events.KafkaBinding;
 import dev.herald.routing.EventMonitor;
-import dev.herald.schemas.EventSchema;
 import dev.herald.schemas.EventValidator;
-import dev.herald.schemas.SchemaCatalog;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -56,7 +53,6 @@ import org.apache.kafka.common.errors.TimeoutException;
 public class KafkaEventPublisher implements EventPublisher {
 
   @Inject EventChannels channels;
-  @Inject SchemaCatalog catalog;
   @Inject EventValidator validator;
   @Inject EventMonitor monitor;
   @Inject KafkaClients clients;
@@ -155,23 +151,9 @@ public class KafkaEventPublisher implements EventPublisher {
     return receipt;
   }
 
-  /**
-   * The event with its {@code schemaversion} written out, so that its record names its version: the
-   * version its {@code dataschema} names, else the latest. An event with a {@code schemaversion},
-   * or a {@code dataschema} naming no known version (which validation then reports), is left as it
-   * is.
-   */
+  /** The event with its {@code schemaversion} written out ({@link EventValidator#stamp}). */
   CloudEvent stamp(CloudEvent event) {
-    if (event.schemaversion() != null) {
-      return event;
-    }
-    Optional<Integer> version =
-        event.dataschema() != null
-            ? validator.namedVersion(event)
-            : catalog.latest(event.type()).map(EventSchema::version);
-    return version
-        .map(v -> event.toBuilder().extension(SCHEMAVERSION, v.toString()).build())
-        .orElse(event);
+    return validator.stamp(event);
   }
 
   private ProducerRecord<String, byte[]> record(CloudEvent event) {

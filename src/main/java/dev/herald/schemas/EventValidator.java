@@ -28,6 +28,25 @@ public class EventValidator {
 
   @Inject SchemaCatalog catalog;
 
+  /**
+   * The event with its {@code schemaversion} written out, so that its record names its version: the
+   * version its {@code dataschema} names, else the latest. An event with a {@code schemaversion},
+   * or a {@code dataschema} naming no known version (which validation then reports), is left as it
+   * is.
+   */
+  public CloudEvent stamp(CloudEvent event) {
+    if (event.schemaversion() != null) {
+      return event;
+    }
+    Optional<Integer> version =
+        event.dataschema() != null
+            ? namedVersion(event)
+            : catalog.latest(event.type()).map(EventSchema::version);
+    return version
+        .map(v -> event.toBuilder().extension(SCHEMAVERSION, v.toString()).build())
+        .orElse(event);
+  }
+
   public List<Violation> validate(CloudEvent event) {
     Optional<TypeSchemas> schemas = catalog.type(event.type());
     if (schemas.isEmpty()) {

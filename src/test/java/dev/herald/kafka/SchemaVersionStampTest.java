@@ -13,7 +13,6 @@ class SchemaVersionStampTest {
   private final KafkaEventPublisher publisher = new KafkaEventPublisher();
 
   SchemaVersionStampTest() {
-    publisher.catalog = TestCatalog.catalog(TestEvents.TYPE);
     publisher.validator = TestCatalog.validator(TestEvents.TYPE);
   }
 
