@@ -14,6 +14,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -40,6 +41,7 @@ public class OutboxRelays {
 
   @Inject OutboxSettings settings;
   @Inject EventPublisher publisher;
+  @Inject OutboxMonitor monitor;
 
   @Resource(lookup = "java:comp/DefaultManagedThreadFactory")
   ManagedThreadFactory threads;
@@ -55,13 +57,10 @@ public class OutboxRelays {
   void start(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
     sources =
         settings.sources().stream()
-            .map(OutboxSource::new)
+            .map(source -> new OutboxSource(source, monitor))
             .collect(
                 Collectors.toMap(
-                    OutboxSource::name,
-                    Function.identity(),
-                    (a, b) -> a,
-                    java.util.LinkedHashMap::new));
+                    OutboxSource::name, Function.identity(), (a, b) -> a, LinkedHashMap::new));
     running = true;
     for (OutboxSource source : sources.values()) {
       lookup(source);

@@ -19,6 +19,7 @@ public final class OutboxSource {
   private static final Logger LOG = Logger.getLogger(OutboxSource.class.getName());
 
   private final OutboxSettings.Source settings;
+  private final OutboxMonitor monitor;
   private final OutboxTable table;
   private final AtomicReference<DataSource> dataSource = new AtomicReference<>();
   private final AtomicReference<String> failure = new AtomicReference<>();
@@ -29,8 +30,9 @@ public final class OutboxSource {
   private volatile boolean prepared;
   private boolean woken;
 
-  OutboxSource(OutboxSettings.Source settings) {
+  OutboxSource(OutboxSettings.Source settings, OutboxMonitor monitor) {
     this.settings = settings;
+    this.monitor = monitor;
     this.table = new OutboxTable(settings.table());
   }
 
@@ -158,10 +160,12 @@ public final class OutboxSource {
 
   void publishedSome(int count) {
     published.addAndGet(count);
+    monitor.published(name(), count);
   }
 
   void failedOne(OutboxRow row, String reason) {
     failedRows.incrementAndGet();
+    monitor.failed(name());
     LOG.warning(
         "Outbox '"
             + name()

@@ -23,9 +23,9 @@ import org.apache.kafka.clients.producer.KafkaProducer;
  * code against; imports nothing of Herald), {@code config} (every key, typed), the core ({@code
  * events}, {@code schemas}, {@code reliability}, {@code routing}, {@code retry}) and the built-in
  * {@code handlers}, then the operations on the core ({@code control} of the channels, {@code
- * deadletters}, {@code replay}, the live {@code stream}, {@code webhooks}), then the edge: {@code
- * kafka} infrastructure, the {@code channels}, {@code health}, {@code metrics} and {@code rest}.
- * Dependencies point inwards only.
+ * deadletters}, {@code replay}, the live {@code stream}, {@code webhooks}, the {@code outbox}),
+ * then the edge: {@code kafka} infrastructure, the {@code channels}, {@code health}, {@code
+ * metrics} and {@code rest}. Dependencies point inwards only.
  */
 final class Architecture {
 
@@ -103,7 +103,8 @@ final class Architecture {
             root + ".deadletters..",
             root + ".replay..",
             root + ".stream..",
-            root + ".webhooks..")
+            root + ".webhooks..",
+            root + ".outbox..")
         .layer("Edge")
         .definedBy(
             root + ".kafka..",

@@ -25,7 +25,8 @@ final class OddValues {
           "version", "1",
           // no event, task, replay or dead letter has it; a dead-letter id it is not even one
           "id", "00000000-0000-0000-0000-000000000000",
-          "eventId", "00000000-0000-0000-0000-000000000000");
+          "eventId", "00000000-0000-0000-0000-000000000000",
+          "source", "herald");
 
   static final List<String> ODD_QUERY_VALUES =
       List.of(

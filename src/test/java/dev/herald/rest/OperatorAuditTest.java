@@ -38,7 +38,8 @@ class OperatorAuditTest {
             "DELETE /api/webhooks/{id}",
             "POST /api/webhooks/{id}/rotate-secret",
             "POST /api/webhooks/{id}/deliveries/{eventId}/retry",
-            "POST /api/webhooks/{id}/recover");
+            "POST /api/webhooks/{id}/recover",
+            "POST /api/outbox/{source}/failed/{id}/retry");
     for (Routes.Route route : routes) {
       assertThat(audited(route.handler()))
           .as(

@@ -26,7 +26,8 @@ public final class CrashServer implements AutoCloseable {
   static final List<String> DEV_OVERRIDES =
       List.of(
           "src/test/liberty/configDropins/overrides/dev-users.xml",
-          "src/test/liberty/configDropins/overrides/dev-keystore.xml");
+          "src/test/liberty/configDropins/overrides/dev-keystore.xml",
+          "src/test/liberty/configDropins/overrides/outbox-databases.xml");
 
   /** The environment variable that sets the HTTP port; -1 switches HTTP off. */
   public static final String HTTP_PORT_ENV = "http_port";

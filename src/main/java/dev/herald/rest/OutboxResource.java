@@ -1,0 +1,119 @@
+package dev.herald.rest;
+
+import dev.herald.outbox.OutboxRelays;
+import dev.herald.outbox.OutboxRow;
+import dev.herald.outbox.OutboxSource;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The outboxes: what each holds and whether its database answers; the rows that failed (invalid, or
+ * refused by the broker) with their reason, and sending one again after a fix.
+ */
+@Path("outbox")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+public class OutboxResource {
+
+  private static final int MAX_LIMIT = 1000;
+
+  @Inject OutboxRelays outboxes;
+
+  @Context UriInfo uri;
+
+  @GET
+  @RolesAllowed({Roles.READER, Roles.ADMIN})
+  public List<OutboxView> list() {
+    return outboxes.sources().stream().map(OutboxView::of).toList();
+  }
+
+  /** Failed rows, oldest first; {@code after} is the last {@code seq} of the previous page. */
+  @GET
+  @Path("{source}/failed")
+  @RolesAllowed({Roles.OPERATOR, Roles.ADMIN})
+  public List<FailedRowView> failed(
+      @PathParam("source") String name,
+      @QueryParam("after") String after,
+      @QueryParam("limit") String limit) {
+    OutboxSource source = source(name);
+    long afterSeq = QueryNumbers.read("after", after, 0, 0, Integer.MAX_VALUE);
+    int max = QueryNumbers.read("limit", limit, 100, 1, MAX_LIMIT);
+    try {
+      return outboxes.failed(source, afterSeq, max).stream().map(FailedRowView::of).toList();
+    } catch (SQLException e) {
+      throw unavailable(source, e);
+    }
+  }
+
+  /** Makes a failed row pending again: the relays send it at once. 404 when no row failed so. */
+  @Audited
+  @POST
+  @Path("{source}/failed/{id}/retry")
+  @RolesAllowed({Roles.OPERATOR, Roles.ADMIN})
+  public Response retry(@PathParam("source") String name, @PathParam("id") String id) {
+    OutboxSource source = source(name);
+    try {
+      if (!outboxes.retry(source, id)) {
+        String state =
+            outboxes
+                .row(source, id)
+                .map(OutboxRow::status)
+                .map(s -> "its row is " + s)
+                .orElse("there is no row with that id");
+        throw new ProblemException(
+            Problem.of(
+                404, "Not Found", "No failed row '" + id + "' in outbox '" + name + "': " + state));
+      }
+    } catch (SQLException e) {
+      throw unavailable(source, e);
+    }
+    return Response.accepted(Map.of("id", id, "status", OutboxRow.PENDING)).build();
+  }
+
+  private OutboxSource source(String name) {
+    return outboxes
+        .source(name)
+        .orElseThrow(
+            () ->
+                new ProblemException(
+                    Problem.of(
+                        404,
+                        "Not Found",
+                        "No outbox '"
+                            + name
+                            + "'; herald.outbox.sources lists "
+                            + outboxes.sources().stream().map(OutboxSource::name).toList())));
+  }
+
+  private WebApplicationException unavailable(OutboxSource source, SQLException e) {
+    Problem problem =
+        Problem.of(
+            503,
+            "Database unavailable",
+            "Outbox '"
+                + source.name()
+                + "' ("
+                + source.settings().datasource()
+                + "): "
+                + e.getMessage());
+    return new WebApplicationException(
+        Response.fromResponse(ProblemResponses.of(problem, uri))
+            .header("Retry-After", "5")
+            .build());
+  }
+}
