@@ -3,11 +3,15 @@ package dev.herald.testing;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
-/** Makes sure the test broker runs before Arquillian starts Liberty and deploys Herald. */
+/**
+ * Makes sure the test broker and the tests' PostgreSQL server (an outbox's database) run before
+ * Arquillian starts Liberty and deploys Herald.
+ */
 public class BrokerExtension implements BeforeAllCallback {
 
   @Override
   public void beforeAll(ExtensionContext context) {
     TestBroker.get();
+    TestPostgres.get();
   }
 }

@@ -23,7 +23,8 @@ public final class Deployments {
             ReplayWitness.class,
             ReplayBystander.class,
             SwitchedHandler.class,
-            TestEvents.class);
+            TestEvents.class,
+            OutboxOrders.class);
   }
 
   /**
