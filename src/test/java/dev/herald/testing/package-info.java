@@ -1,5 +1,5 @@
 /**
- * Test support: the Kafka broker the integration tests run against, the deployment of the built
- * WAR, and small HTTP and Kafka clients.
+ * Test support: the Kafka broker and the PostgreSQL server the integration tests run against, the
+ * deployment of the built WAR, and small HTTP and Kafka clients.
  */
 package dev.herald.testing;
