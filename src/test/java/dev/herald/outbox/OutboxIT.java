@@ -94,7 +94,7 @@ class OutboxIT {
         .atMost(Duration.ofSeconds(10))
         .until(() -> db.status(placed), status -> status.map("PUBLISHED"::equals).orElse(true));
     assertThat(herald.get("metrics?scope=application").body())
-        .contains("herald_outbox_published_total{outbox=\"" + db.source + "\"");
+        .containsPattern("herald_outbox_published_total\\{[^}]*outbox=\"" + db.source + "\"");
   }
 
   @ParameterizedTest
