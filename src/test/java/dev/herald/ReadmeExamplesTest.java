@@ -92,6 +92,11 @@ class ReadmeExamplesTest {
         import jakarta.ws.rs.core.Response;
         """
             + example.group(1));
+    assertThat(compile(dir, source)).isEmpty();
+  }
+
+  /** Compiles a source file against the test class path; the compiler's errors, or none. */
+  private static String compile(Path dir, Path source) {
     javax.tools.JavaCompiler javac = javax.tools.ToolProvider.getSystemJavaCompiler();
     java.io.ByteArrayOutputStream errors = new java.io.ByteArrayOutputStream();
     int status =
@@ -104,7 +109,34 @@ class ReadmeExamplesTest {
             "-d",
             dir.toString(),
             source.toString());
-    assertThat(status).as(errors.toString()).isZero();
+    return status == 0 ? "" : errors.toString();
+  }
+
+  @Test
+  void theOutboxExampleCompiles(@org.junit.jupiter.api.io.TempDir Path dir) throws IOException {
+    Matcher example =
+        Pattern.compile(
+                "```java\\n(@ApplicationScoped\\npublic class OrderService.*?)```", Pattern.DOTALL)
+            .matcher(Files.readString(Path.of("README.md")));
+    assertThat(example.find()).as("the outbox example").isTrue();
+    Path source = dir.resolve("OrderService.java");
+    Files.writeString(
+        source,
+        """
+        import dev.herald.api.CloudEvent;
+        import dev.herald.api.Outbox;
+        import jakarta.annotation.Resource;
+        import jakarta.enterprise.context.ApplicationScoped;
+        import jakarta.inject.Inject;
+        import jakarta.transaction.Transactional;
+        import java.sql.Connection;
+        import java.sql.PreparedStatement;
+        import java.sql.SQLException;
+        import javax.sql.DataSource;
+        import tools.jackson.databind.json.JsonMapper;
+        """
+            + example.group(1));
+    assertThat(compile(dir, source)).isEmpty();
   }
 
   private static String header(String code, String name) {

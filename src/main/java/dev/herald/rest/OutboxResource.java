@@ -37,7 +37,7 @@ public class OutboxResource {
   @Context UriInfo uri;
 
   @GET
-  @RolesAllowed({Roles.READER, Roles.ADMIN})
+  @RolesAllowed({Roles.READER, Roles.OPERATOR, Roles.ADMIN})
   public List<OutboxView> list() {
     return outboxes.sources().stream().map(OutboxView::of).toList();
   }

@@ -70,7 +70,7 @@ final class RouteRules {
           rule("DELETE", "/api/replays/{id}", OPERATOR, NOTHING),
           rule("GET", "/api/tasks/{id}", OPERATOR, NOTHING),
           rule("DELETE", "/api/tasks/{id}", OPERATOR, NOTHING),
-          rule("GET", "/api/outbox", READER, NOTHING),
+          new Rule("GET", "/api/outbox", Set.of(READER, OPERATOR, ADMIN), NOTHING, ""),
           rule("GET", "/api/outbox/{source}/failed", OPERATOR, NOTHING),
           rule("POST", "/api/outbox/{source}/failed/{id}/retry", OPERATOR, NOTHING),
           rule("POST", "/api/webhooks", OPERATOR, "{}"),
