@@ -30,4 +30,11 @@ public interface EventPublisher {
    *     broker did not store it
    */
   CompletionStage<BatchReceipt> publishBatch(List<CloudEvent> events);
+
+  /**
+   * Sends what the publisher holds back to gather larger batches (Kafka's {@code linger.ms}) now,
+   * and returns once it was sent and acknowledged or failed. For a caller that waits for its own
+   * stages, such as a relay that commits after every record of a round was stored.
+   */
+  default void flush() {}
 }

@@ -151,6 +151,11 @@ public class KafkaEventPublisher implements EventPublisher {
     return receipt;
   }
 
+  @Override
+  public void flush() {
+    producers.get().flush();
+  }
+
   /** The event with its {@code schemaversion} written out ({@link EventValidator#stamp}). */
   CloudEvent stamp(CloudEvent event) {
     return validator.stamp(event);

@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
@@ -98,27 +99,34 @@ final class OutboxTable {
     }
   }
 
-  /** The first {@code limit} pending rows of these buckets, in {@code seq} order. */
+  /**
+   * The oldest pending rows of these buckets, at most {@code limit}, in {@code seq} order: each
+   * bucket's oldest rows are read through the pending index (one ordered scan per bucket, which
+   * stops at the limit however long the backlog), then the first {@code limit} of them by {@code
+   * seq} are kept, which is a prefix of each bucket's rows.
+   */
   List<OutboxRow> pending(Connection connection, List<Integer> buckets, int limit)
       throws SQLException {
     if (buckets.isEmpty()) {
       return List.of();
     }
+    String perBucket =
+        "(SELECT "
+            + COLUMNS
+            + " FROM "
+            + table
+            + " WHERE status = 'PENDING' AND bucket = ? ORDER BY seq LIMIT ?)";
     try (PreparedStatement select =
         connection.prepareStatement(
-            "SELECT "
-                + COLUMNS
-                + " FROM "
-                + table
-                + " WHERE status = 'PENDING' AND bucket IN ("
-                + placeholders(buckets.size())
-                + ") ORDER BY seq LIMIT ?")) {
+            String.join(" UNION ALL ", Collections.nCopies(buckets.size(), perBucket)))) {
       int i = 1;
       for (int bucket : buckets) {
         select.setInt(i++, bucket);
+        select.setInt(i++, limit);
       }
-      select.setInt(i, limit);
-      return rows(select);
+      List<OutboxRow> rows = new ArrayList<>(rows(select));
+      rows.sort(Comparator.comparingLong(OutboxRow::seq));
+      return rows.size() > limit ? List.copyOf(rows.subList(0, limit)) : rows;
     }
   }
 

@@ -31,10 +31,14 @@ final class Relay {
   /** Buckets a round locks at most: half, so that two relays work side by side. */
   static final int WINDOW = OutboxTable.BUCKETS / 2;
 
+  /** Rounds in a turn over every bucket. */
+  private static final int TURN = OutboxTable.BUCKETS / WINDOW;
+
   private final OutboxSource source;
   private final EventPublisher publisher;
   private int next;
   private int emptyBuckets;
+  private int roundsWithoutRows;
 
   Relay(OutboxSource source, EventPublisher publisher, int first) {
     this.source = source;
@@ -46,7 +50,7 @@ final class Relay {
    * Runs one round.
    *
    * @return whether there may be more to send at once; false after a full turn over the buckets
-   *     found nothing pending
+   *     found nothing pending, or when the other relays held the buckets for a few rounds
    */
   boolean round() throws SQLException, InterruptedException {
     OutboxTable table = source.table();
@@ -58,10 +62,12 @@ final class Relay {
         List<OutboxRow> rows = table.pending(connection, buckets, source.settings().batchSize());
         if (rows.isEmpty()) {
           connection.commit();
-          emptyBuckets += WINDOW;
-          return emptyBuckets < OutboxTable.BUCKETS;
+          emptyBuckets += buckets.size();
+          roundsWithoutRows++;
+          return emptyBuckets < OutboxTable.BUCKETS && roundsWithoutRows < 2 * TURN;
         }
         emptyBuckets = 0;
+        roundsWithoutRows = 0;
         send(connection, table, rows);
         connection.commit();
         return true;
@@ -87,6 +93,7 @@ final class Relay {
         refusals.add(e.getMessage());
       }
     }
+    publisher.flush(); // the round waits for every record: nothing gains from linger.ms
     List<Long> published = new ArrayList<>();
     RuntimeException brokerError = null;
     for (int i = 0; i < rows.size(); i++) {

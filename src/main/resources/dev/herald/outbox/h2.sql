@@ -21,7 +21,7 @@ CREATE TABLE IF NOT EXISTS ${table} (
   failure       VARCHAR(4000),
   bucket        INTEGER GENERATED ALWAYS AS (MOD(ORA_HASH(aggregateid), 32))
 );
-CREATE INDEX IF NOT EXISTS ${table}_pending ON ${table} (status, seq);
+CREATE INDEX IF NOT EXISTS ${table}_pending ON ${table} (status, bucket, seq);
 CREATE INDEX IF NOT EXISTS ${table}_published ON ${table} (status, published_at);
 -- One row per bucket of aggregates: a relay locks the buckets it publishes, so that no two relays
 -- send one aggregate's events at the same time.

@@ -20,9 +20,12 @@ CREATE TABLE IF NOT EXISTS ${table} (
   published_at  TIMESTAMP WITH TIME ZONE,
   failure       VARCHAR(4000),
   bucket        INTEGER GENERATED ALWAYS AS (((hashtext(aggregateid) % 32) + 32) % 32) STORED
-);
-CREATE INDEX IF NOT EXISTS ${table}_pending ON ${table} (seq) WHERE status = 'PENDING';
-CREATE INDEX IF NOT EXISTS ${table}_status ON ${table} (status, published_at);
+) WITH (autovacuum_vacuum_scale_factor = 0, autovacuum_vacuum_threshold = 10000);
+-- The relay reads each bucket's oldest pending rows through the first index; rows leave it when
+-- published, and the table is vacuumed after every 10,000 of them, as a queue table needs.
+CREATE INDEX IF NOT EXISTS ${table}_pending ON ${table} (bucket, seq) WHERE status = 'PENDING';
+CREATE INDEX IF NOT EXISTS ${table}_published ON ${table} (published_at) WHERE status = 'PUBLISHED';
+CREATE INDEX IF NOT EXISTS ${table}_failed ON ${table} (seq) WHERE status = 'FAILED';
 -- One row per bucket of aggregates: a relay locks the buckets it publishes, so that no two relays
 -- send one aggregate's events at the same time.
 CREATE TABLE IF NOT EXISTS ${table}_buckets (bucket INTEGER PRIMARY KEY);

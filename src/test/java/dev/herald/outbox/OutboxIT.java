@@ -18,18 +18,11 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.ThreadLocalRandom;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeEach;
@@ -65,8 +58,6 @@ class OutboxIT {
     for (OutboxDatabases db : OutboxDatabases.values()) {
       db.execute(
           "CREATE TABLE IF NOT EXISTS " + OutboxOrders.ORDERS + " (id VARCHAR(255) PRIMARY KEY)");
-      db.execute(
-          "CREATE TABLE IF NOT EXISTS it_aggregates (id VARCHAR(255) PRIMARY KEY, version INT)");
     }
   }
 
@@ -101,20 +92,9 @@ class OutboxIT {
   @EnumSource(OutboxDatabases.class)
   void eightWritersAndTwoRelaysPublishEveryEventOnceInItsAggregatesOrder(OutboxDatabases db)
       throws Exception {
-    int writers = 8;
     int events = 10_000;
-    int aggregates = 100;
     long started = System.nanoTime();
-    ExecutorService pool = Executors.newFixedThreadPool(writers);
-    List<Future<Integer>> done = new ArrayList<>();
-    for (int w = 0; w < writers; w++) {
-      done.add(pool.submit(() -> write(db, events / writers, aggregates)));
-    }
-    int written = 0;
-    for (Future<Integer> writer : done) {
-      written += writer.get();
-    }
-    pool.shutdown();
+    AggregateWriters.write(db, run, 8, events, 100);
     double writeSeconds = (System.nanoTime() - started) / 1e9;
 
     List<OutboxTopic.Sent> sent;
@@ -123,32 +103,11 @@ class OutboxIT {
     }
     double allSeconds = (System.nanoTime() - started) / 1e9;
 
-    assertThat(written).isEqualTo(events);
-    Map<String, List<Integer>> versions = new HashMap<>();
-    Set<String> seen = new HashSet<>();
-    int duplicates = 0;
-    for (OutboxTopic.Sent record : sent) {
-      if (!seen.add(record.id())) {
-        duplicates++;
-        continue;
-      }
-      String aggregate = record.key();
-      versions.computeIfAbsent(aggregate, a -> new ArrayList<>()).add(version(record.id()));
-    }
-    assertThat(seen).hasSize(events);
-    assertThat(versions).hasSize(aggregates);
-    versions.forEach(
-        (aggregate, order) -> {
-          List<Integer> expected = new ArrayList<>();
-          for (int v = 0; v < order.size(); v++) {
-            expected.add(v);
-          }
-          assertThat(order).as("versions of " + aggregate + " in Kafka order").isEqualTo(expected);
-        });
+    int duplicates = AggregateWriters.assertEveryEventInItsAggregatesOrder(sent, events, 100);
     System.out.printf(
-        "OutboxIT %s: %d events by %d writers over %d aggregates written in %.1f s, all on Kafka"
+        "OutboxIT %s: %d events by 8 writers over 100 aggregates written in %.1f s, all on Kafka"
             + " after %.1f s, %d duplicates%n",
-        db, events, writers, aggregates, writeSeconds, allSeconds, duplicates);
+        db, events, writeSeconds, allSeconds, duplicates);
   }
 
   @ParameterizedTest
@@ -256,53 +215,6 @@ class OutboxIT {
     assertThat(db.status(notJson)).contains("FAILED");
   }
 
-  /** Transactions that each lock an aggregate, take its next version and write its event. */
-  private int write(OutboxDatabases db, int transactions, int aggregates) throws SQLException {
-    try (Connection connection = db.connect()) {
-      connection.setAutoCommit(false);
-      for (int i = 0; i < transactions; i++) {
-        String aggregate = run + "-agg-" + ThreadLocalRandom.current().nextInt(aggregates);
-        int version = nextVersion(connection, aggregate);
-        String id = aggregate + "-" + version;
-        db.insert(connection, id, aggregate, data(id));
-        connection.commit();
-      }
-    }
-    return transactions;
-  }
-
-  private static int nextVersion(Connection connection, String aggregate) throws SQLException {
-    try (PreparedStatement lock =
-        connection.prepareStatement("SELECT version FROM it_aggregates WHERE id = ? FOR UPDATE")) {
-      lock.setString(1, aggregate);
-      try (ResultSet row = lock.executeQuery()) {
-        if (row.next()) {
-          int version = row.getInt(1) + 1;
-          try (PreparedStatement update =
-              connection.prepareStatement("UPDATE it_aggregates SET version = ? WHERE id = ?")) {
-            update.setInt(1, version);
-            update.setString(2, aggregate);
-            update.executeUpdate();
-          }
-          return version;
-        }
-      }
-    }
-    try (PreparedStatement insert =
-        connection.prepareStatement("INSERT INTO it_aggregates (id, version) VALUES (?, 0)")) {
-      insert.setString(1, aggregate);
-      insert.executeUpdate();
-      return 0;
-    } catch (SQLException e) {
-      connection.rollback(); // another writer created it first: lock it as it is now
-      return nextVersion(connection, aggregate);
-    }
-  }
-
-  private static int version(String id) {
-    return Integer.parseInt(id.substring(id.lastIndexOf('-') + 1));
-  }
-
   private static long seq(Connection connection, OutboxDatabases db, String id)
       throws SQLException {
     try (PreparedStatement select =
@@ -316,7 +228,7 @@ class OutboxIT {
   }
 
   private static String data(String id) {
-    return TestEvents.chatMessageData(id).replaceAll("\\s+", "");
+    return AggregateWriters.data(id);
   }
 
   private HttpResponse<String> order(OutboxDatabases db, String id, boolean fail) {
