@@ -30,13 +30,15 @@ enum OutboxDatabases {
     this.table = table;
   }
 
+  /** A connection; on H2 a lock waits up to 20 s, as eight writers on a busy server may. */
   Connection connect() throws SQLException {
     if (this == H2) {
       Path file =
           Path.of(System.getProperty("herald.wlp", "target/liberty/wlp"))
               .resolve("usr/servers/defaultServer/herald-data/outbox")
               .toAbsolutePath();
-      return DriverManager.getConnection("jdbc:h2:" + file + ";AUTO_SERVER=TRUE", "herald", "");
+      return DriverManager.getConnection(
+          "jdbc:h2:async:" + file + ";AUTO_SERVER=TRUE;LOCK_TIMEOUT=20000", "herald", "");
     }
     return DriverManager.getConnection(TestPostgres.get().jdbcUrl(), TestPostgres.get().user(), "");
   }
