@@ -141,12 +141,13 @@ public class OutboxRelays {
   private void relay(OutboxSource source, Relay relay) {
     boolean brokerFailing = false;
     while (running) {
+      long since = source.wakeups();
       try {
         boolean more = relay.round();
         source.answering();
         brokerFailing = false;
         if (!more) {
-          source.idle(source.settings().pollInterval().toMillis());
+          source.idle(source.settings().pollInterval().toMillis(), since);
         }
       } catch (Relay.PublishInterruptedException e) {
         if (!brokerFailing) {
@@ -170,7 +171,7 @@ public class OutboxRelays {
   private void pause(OutboxSource source) {
     try {
       if (running) {
-        source.idle(BACKOFF_MS);
+        source.idle(BACKOFF_MS, source.wakeups());
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();

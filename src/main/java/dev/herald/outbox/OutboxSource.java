@@ -28,7 +28,7 @@ public final class OutboxSource {
   private final AtomicLong failedRows = new AtomicLong();
   private final Object wakeup = new Object();
   private volatile boolean prepared;
-  private boolean woken;
+  private long wakeups;
 
   OutboxSource(OutboxSettings.Source settings, OutboxMonitor monitor) {
     this.settings = settings;
@@ -182,26 +182,32 @@ public final class OutboxSource {
             + "/retry sends it again");
   }
 
-  /** Wakes the relays: a transaction wrote rows. */
+  /** Wakes every relay: a transaction wrote rows. */
   public void wake() {
     synchronized (wakeup) {
-      woken = true;
+      wakeups++;
       wakeup.notifyAll();
     }
   }
 
-  /** Waits until woken or {@code millis} passed. */
-  void idle(long millis) throws InterruptedException {
+  /** How many wake-ups there were; a relay notes it before a round, so that none is missed. */
+  long wakeups() {
+    synchronized (wakeup) {
+      return wakeups;
+    }
+  }
+
+  /** Waits until a wake-up after the {@code since}-th one, or until {@code millis} passed. */
+  void idle(long millis, long since) throws InterruptedException {
     long until = System.nanoTime() + millis * 1_000_000;
     synchronized (wakeup) {
-      while (!woken) {
+      while (wakeups == since) {
         long left = (until - System.nanoTime()) / 1_000_000;
         if (left <= 0) {
-          break;
+          return;
         }
         wakeup.wait(left);
       }
-      woken = false;
     }
   }
 }
