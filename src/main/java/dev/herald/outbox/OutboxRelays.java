@@ -2,6 +2,7 @@ package dev.herald.outbox;
 
 import dev.herald.api.EventPublisher;
 import dev.herald.config.OutboxSettings;
+import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
@@ -54,13 +55,18 @@ public class OutboxRelays {
   private ScheduledFuture<?> counting;
   private long lastPurge;
 
-  void start(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
+  /** The outboxes, known as soon as the bean exists (the metrics register theirs at start). */
+  @PostConstruct
+  void configure() {
     sources =
         settings.sources().stream()
             .map(source -> new OutboxSource(source, monitor))
             .collect(
                 Collectors.toMap(
                     OutboxSource::name, Function.identity(), (a, b) -> a, LinkedHashMap::new));
+  }
+
+  void start(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
     running = true;
     for (OutboxSource source : sources.values()) {
       lookup(source);

@@ -85,7 +85,10 @@ class OutboxIT {
         .atMost(Duration.ofSeconds(10))
         .until(() -> db.status(placed), status -> status.map("PUBLISHED"::equals).orElse(true));
     assertThat(herald.get("metrics?scope=application").body())
-        .containsPattern("herald_outbox_published_total\\{[^}]*outbox=\"" + db.source + "\"");
+        .containsPattern("herald_outbox_published_total\\{[^}]*outbox=\"" + db.source + "\"")
+        .containsPattern("herald_outbox_pending\\{[^}]*outbox=\"" + db.source + "\"")
+        .containsPattern(
+            "herald_outbox_oldest_pending_seconds\\{[^}]*outbox=\"" + db.source + "\"");
   }
 
   @ParameterizedTest
