@@ -19,7 +19,7 @@ public record IdempotencySettings(
   public static final Setting JDBC_URL =
       new Setting(
           "herald.idempotency.jdbc-url",
-          "jdbc:h2:./herald-data/idempotency;WRITE_DELAY=0",
+          "jdbc:h2:async:./herald-data/idempotency;WRITE_DELAY=0",
           "the jdbc store's embedded database when no data source is named");
   public static final Setting RETENTION_HOURS =
       new Setting(
