@@ -7,6 +7,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.SQLTimeoutException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -89,10 +90,22 @@ final class AggregateWriters {
       connection.setAutoCommit(false);
       for (int i = 0; i < transactions; i++) {
         String aggregate = run + "-agg-" + ThreadLocalRandom.current().nextInt(aggregates);
-        int version = nextVersion(connection, aggregate);
-        String id = aggregate + "-" + version;
-        db.insert(connection, id, aggregate, data(id));
-        connection.commit();
+        for (int attempt = 1; ; attempt++) {
+          try {
+            int version = nextVersion(connection, aggregate);
+            String id = aggregate + "-" + version;
+            db.insert(connection, id, aggregate, data(id));
+            connection.commit();
+            break;
+          } catch (SQLTimeoutException e) {
+            // a lock wait that timed out, as a service's writer would see it: roll back, try again
+            connection.rollback();
+            System.out.printf("AggregateWriters: %s, attempt %d: %s%n", aggregate, attempt, e);
+            if (attempt == 3) {
+              throw e;
+            }
+          }
+        }
       }
     }
   }
