@@ -123,8 +123,8 @@ class OutboxIT {
         OutboxTopic topic = new OutboxTopic(TestEvents.TOPIC, run)) {
       first.setAutoCommit(false);
       second.setAutoCommit(false);
-      db.insert(first, early, run + "-a", data(early));
-      db.insert(second, late, run + "-b", data(late));
+      db.insert(first, early, run + "-a", AggregateWriters.data(early));
+      db.insert(second, late, run + "-b", AggregateWriters.data(late));
       assertThat(seq(second, db, late)).isGreaterThan(seq(first, db, early));
       second.commit();
 
@@ -142,7 +142,11 @@ class OutboxIT {
     try (Connection connection = db.connect()) {
       connection.setAutoCommit(false);
       for (int i = 0; i < 3000; i++) {
-        db.insert(connection, run + "-before-" + i, run + "-" + (i % 10), data(run + "-" + i));
+        db.insert(
+            connection,
+            run + "-before-" + i,
+            run + "-" + (i % 10),
+            AggregateWriters.data(run + "-" + i));
       }
       connection.commit();
     }
@@ -158,7 +162,11 @@ class OutboxIT {
     awaitOutbox("UP");
     try (Connection connection = db.connect()) {
       for (int i = 0; i < 1000; i++) {
-        db.insert(connection, run + "-after-" + i, run + "-" + (i % 10), data(run + "-a" + i));
+        db.insert(
+            connection,
+            run + "-after-" + i,
+            run + "-" + (i % 10),
+            AggregateWriters.data(run + "-a" + i));
       }
     }
     try (OutboxTopic topic = new OutboxTopic(TestEvents.TOPIC, run)) {
@@ -201,7 +209,7 @@ class OutboxIT {
         "UPDATE "
             + db.table
             + " SET payload = '"
-            + data(invalid)
+            + AggregateWriters.data(invalid)
             + "' WHERE id = '"
             + invalid
             + "'");
@@ -228,10 +236,6 @@ class OutboxIT {
         return rows.getLong(1);
       }
     }
-  }
-
-  private static String data(String id) {
-    return AggregateWriters.data(id);
   }
 
   private HttpResponse<String> order(OutboxDatabases db, String id, boolean fail) {
