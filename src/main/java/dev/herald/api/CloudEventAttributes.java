@@ -27,6 +27,13 @@ public final class CloudEventAttributes {
   public static final String SESSIONID = "sessionid";
   public static final String REQUESTID = "requestid";
   public static final String TRACEPARENT = "traceparent";
+
+  /**
+   * The W3C {@code tracestate} that goes with {@link #TRACEPARENT} (CloudEvents distributed
+   * tracing).
+   */
+  public static final String TRACESTATE = "tracestate";
+
   public static final String SCHEMAVERSION = "schemaversion";
 
   /**

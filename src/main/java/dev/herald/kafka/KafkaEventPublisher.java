@@ -18,6 +18,8 @@ import dev.herald.config.RenewingProducer;
 import dev.herald.events.KafkaBinding;
 import dev.herald.routing.EventMonitor;
 import dev.herald.schemas.EventValidator;
+import dev.herald.tracing.Sending;
+import dev.herald.tracing.Tracing;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -30,6 +32,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -56,6 +59,7 @@ public class KafkaEventPublisher implements EventPublisher {
   @Inject EventValidator validator;
   @Inject EventMonitor monitor;
   @Inject KafkaClients clients;
+  @Inject Tracing tracing;
 
   private RenewingProducer producers;
   private RecordSize recordSize = new RecordSize(RecordSize.DEFAULT_MAX_BYTES);
@@ -86,13 +90,20 @@ public class KafkaEventPublisher implements EventPublisher {
     if (!violations.isEmpty()) {
       return CompletableFuture.failedFuture(new InvalidEventException(stamped.id(), violations));
     }
-    ProducerRecord<String, byte[]> record = record(stamped);
+    Sending span = tracing.sending(channelOf(stamped).topic(), List.of(stamped));
+    CloudEvent traced = span.stamp(stamped);
+    ProducerRecord<String, byte[]> record = record(traced);
     Optional<Violation> tooLarge = recordSize.check(record);
     if (tooLarge.isPresent()) {
-      return CompletableFuture.failedFuture(
-          new InvalidEventException(stamped.id(), List.of(tooLarge.get())));
+      InvalidEventException invalid =
+          new InvalidEventException(stamped.id(), List.of(tooLarge.get()));
+      span.end(invalid);
+      return CompletableFuture.failedFuture(invalid);
     }
-    return send(stamped, record);
+    span.inject(record.headers());
+    CompletableFuture<PublishReceipt> sent = send(traced, record);
+    sent.whenComplete((stored, error) -> span.end(error));
+    return sent;
   }
 
   /**
@@ -104,12 +115,18 @@ public class KafkaEventPublisher implements EventPublisher {
     List<CloudEvent> stamped = events.stream().map(this::stamp).toList();
     List<List<Violation>> violations = stamped.stream().map(validator::validate).toList();
     List<ProducerRecord<String, byte[]>> records = new ArrayList<>();
-    if (violations.stream().allMatch(List::isEmpty)) {
+    Sending span = null;
+    if (violations.stream().allMatch(List::isEmpty) && !stamped.isEmpty()) {
+      span = tracing.sending(topicsOf(stamped), stamped);
+      stamped = stamped.stream().map(span::stamp).toList();
       stamped.forEach(event -> records.add(record(event)));
       violations =
           records.stream().map(r -> recordSize.check(r).map(List::of).orElse(List.of())).toList();
     }
     if (violations.stream().anyMatch(list -> !list.isEmpty())) {
+      if (span != null) {
+        span.end(new InvalidEventException(stamped.get(0).id(), List.of()));
+      }
       List<PublishResult> results = new ArrayList<>();
       for (int i = 0; i < stamped.size(); i++) {
         results.add(
@@ -123,9 +140,17 @@ public class KafkaEventPublisher implements EventPublisher {
     if (stamped.isEmpty()) {
       return CompletableFuture.completedFuture(new BatchReceipt(true, List.of()));
     }
+    Sending batchSpan = span;
+    records.forEach(record -> batchSpan.inject(record.headers()));
     PublishResult[] results = new PublishResult[stamped.size()];
     AtomicInteger pending = new AtomicInteger(stamped.size());
     CompletableFuture<BatchReceipt> receipt = new CompletableFuture<>();
+    receipt.whenComplete(
+        (done, error) ->
+            batchSpan.end(
+                done != null && done.allStored()
+                    ? null
+                    : new PublishFailedException("not every event of the batch was stored", null)));
     Throwable refused = null;
     for (int i = 0; i < stamped.size(); i++) {
       int index = i;
@@ -161,11 +186,22 @@ public class KafkaEventPublisher implements EventPublisher {
     return validator.stamp(event);
   }
 
+  private EventChannel channelOf(CloudEvent event) {
+    return channels
+        .forType(event.type())
+        .orElseThrow(() -> new IllegalStateException("validated type has no channel"));
+  }
+
+  /** The topic of a batch's events, or their topics joined when they go to several. */
+  private String topicsOf(List<CloudEvent> events) {
+    return events.stream()
+        .map(event -> channelOf(event).topic())
+        .distinct()
+        .collect(Collectors.joining(","));
+  }
+
   private ProducerRecord<String, byte[]> record(CloudEvent event) {
-    EventChannel channel =
-        channels
-            .forType(event.type())
-            .orElseThrow(() -> new IllegalStateException("validated type has no channel"));
+    EventChannel channel = channelOf(event);
     return new ProducerRecord<>(
         channel.topic(),
         null,

@@ -1,10 +1,12 @@
 package dev.herald.outbox;
 
 import dev.herald.api.CloudEvent;
+import dev.herald.api.CloudEventAttributes;
 import dev.herald.api.InvalidEventException;
 import dev.herald.api.Outbox;
 import dev.herald.api.Violation;
 import dev.herald.schemas.EventValidator;
+import dev.herald.tracing.Tracing;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -24,6 +26,7 @@ public class TransactionalOutbox implements Outbox {
 
   @Inject OutboxRelays relays;
   @Inject EventValidator validator;
+  @Inject Tracing tracing;
 
   @Resource(lookup = "java:comp/TransactionSynchronizationRegistry")
   TransactionSynchronizationRegistry transactions;
@@ -42,6 +45,17 @@ public class TransactionalOutbox implements Outbox {
   @Override
   public Outbox source(String name) {
     return writer(name);
+  }
+
+  /**
+   * The event with the current span as its {@code traceparent} (unless it has one), so that the
+   * relay's send continues the trace of the transaction that wrote the row.
+   */
+  CloudEvent traced(CloudEvent event) {
+    String traceparent = tracing.currentTraceparent();
+    return traceparent == null || event.extension(CloudEventAttributes.TRACEPARENT) != null
+        ? event
+        : event.toBuilder().extension(CloudEventAttributes.TRACEPARENT, traceparent).build();
   }
 
   private Writer writer(String name) {
@@ -126,7 +140,7 @@ public class TransactionalOutbox implements Outbox {
         throws SQLException {
       required("aggregatetype", aggregatetype);
       required("aggregateid", aggregateid);
-      CloudEvent stamped = validator.stamp(event);
+      CloudEvent stamped = traced(validator.stamp(event));
       List<Violation> violations = validator.validate(stamped);
       if (!violations.isEmpty()) {
         throw new InvalidEventException(stamped.id(), violations);

@@ -4,6 +4,7 @@ import dev.herald.api.CloudEvent;
 import dev.herald.api.EventOutcome;
 import dev.herald.reliability.DeadLetterHeaders;
 import dev.herald.reliability.RetryPolicy;
+import dev.herald.tracing.Sending;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -156,7 +157,9 @@ final class ChannelFlow {
       return null;
     }
     manager.monitor.consumed(channel, event.type());
-    return manager.dispatchOf(channel, policy, event);
+    Dispatch dispatch = manager.dispatchOf(channel, policy, event);
+    dispatch.trace = manager.tracing.parentOf(record.headers(), event);
+    return dispatch;
   }
 
   /** Settles a record whose handlers were all called: handled, retried later or dead-lettered. */
@@ -199,11 +202,17 @@ final class ChannelFlow {
   /** Sends a record to the channel's dead-letter topic; it is settled once the topic has it. */
   private void deadLetter(Batch batch, int index, Throwable reason, Headers failure) {
     Consumed record = batch.record(index);
+    Sending span =
+        manager.tracing.deadLettering(
+            manager.tracing.parentOf(record.headers(), null),
+            channel,
+            reason instanceof EventRejectedException ? "rejected" : "failed");
     manager
         .deadLetters
         .write(channel, record.kafka().getRecord(), record.value(), reason, failure)
         .whenComplete(
             (done, error) -> {
+              span.end(error);
               if (error == null) {
                 batch.settle(index);
               } else {

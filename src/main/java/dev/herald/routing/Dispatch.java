@@ -4,6 +4,7 @@ import dev.herald.api.CloudEvent;
 import dev.herald.api.EventOutcome;
 import dev.herald.api.HandlerResult;
 import dev.herald.reliability.RetryPolicy;
+import dev.herald.tracing.TraceParent;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -23,6 +24,9 @@ final class Dispatch {
 
   /** Asked for on purpose: handlers are called even when they completed the event before. */
   final boolean replay;
+
+  /** The trace context the record carried; null: the event's own {@code traceparent}. */
+  TraceParent trace;
 
   private final List<Handler> handlers;
   private final List<HandlerResult> results;
@@ -47,6 +51,11 @@ final class Dispatch {
     this.replay = replay;
     this.handlers = handlers;
     this.results = new ArrayList<>(handlers.size());
+  }
+
+  /** The current handler's attempt, from 1. */
+  int attempt() {
+    return attempt;
   }
 
   boolean done() {

@@ -9,6 +9,7 @@ import dev.herald.config.ConsumeSettings;
 import dev.herald.reliability.DeadLetterHeaders;
 import dev.herald.reliability.RetryPolicies;
 import dev.herald.reliability.RetryPolicy;
+import dev.herald.tracing.Tracing;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
@@ -51,6 +52,7 @@ public class EventManager implements ChannelRouter {
   @Inject EventMonitor monitor;
   @Inject RetryHandoff retryHandoff;
   @Inject DeadLetterWriter deadLetters;
+  @Inject Tracing tracing;
   @Inject ChannelOffsets offsets;
 
   @Inject ConsumeSettings settings;

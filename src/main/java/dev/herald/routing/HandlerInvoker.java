@@ -4,6 +4,8 @@ import dev.herald.api.CloudEvent;
 import dev.herald.api.EventHandler;
 import dev.herald.api.HandlerResult;
 import dev.herald.reliability.IdempotencyStore;
+import dev.herald.tracing.Handling;
+import dev.herald.tracing.Tracing;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import java.time.Duration;
@@ -20,6 +22,7 @@ public class HandlerInvoker {
 
   @Inject IdempotencyStore idempotency;
   @Inject EventMonitor monitor;
+  @Inject Tracing tracing;
 
   /** Whether a call of the handler may block, so that it must run on a managed thread. */
   boolean blocking(EventHandler handler) {
@@ -42,15 +45,25 @@ public class HandlerInvoker {
       return HandlerResult.duplicate(name);
     }
     long start = System.nanoTime();
-    try {
-      handler.handle(event);
-    } catch (Exception e) {
-      if (HandlingInterruptedException.isInterruption(e)) {
-        throw new HandlingInterruptedException(name, event.id(), e);
+    try (Handling span =
+        tracing.handling(
+            dispatch.trace != null ? dispatch.trace : tracing.fromAttributes(event),
+            dispatch.channel,
+            name,
+            event,
+            dispatch.attempt(),
+            dispatch.replay)) {
+      try {
+        handler.handle(event);
+      } catch (Exception e) {
+        span.failed(e);
+        if (HandlingInterruptedException.isInterruption(e)) {
+          throw new HandlingInterruptedException(name, event.id(), e);
+        }
+        Duration took = Duration.ofNanos(System.nanoTime() - start);
+        monitor.handled(name, false, took);
+        throw new FailedAttempt(e, took);
       }
-      Duration took = Duration.ofNanos(System.nanoTime() - start);
-      monitor.handled(name, false, took);
-      throw new FailedAttempt(e, took);
     }
     Duration took = Duration.ofNanos(System.nanoTime() - start);
     idempotency.markCompleted(name, event.id());

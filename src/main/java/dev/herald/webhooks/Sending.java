@@ -4,6 +4,8 @@ import dev.herald.api.CloudEvent;
 import dev.herald.api.EventPublisher;
 import dev.herald.config.WebhookSettings;
 import dev.herald.events.Json;
+import dev.herald.tracing.Calling;
+import dev.herald.tracing.Tracing;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
@@ -41,6 +43,7 @@ public class Sending {
   @Inject Endpoints endpoints;
   @Inject Deliveries deliveries;
   @Inject EventPublisher publisher;
+  @Inject Tracing tracing;
 
   @Resource(lookup = "java:comp/DefaultManagedThreadFactory")
   ManagedThreadFactory threads;
@@ -109,12 +112,16 @@ public class Sending {
       pending.remove(delivery);
       return;
     }
+    WebhookMessage message = delivery.message();
+    Calling span = tracing.delivering(message.traceparent(), message.id(), endpoint.id());
     Attempt attempt =
         client()
             .send(
                 URI.create(endpoint.url()),
-                delivery.message(),
-                endpoint.signingSecrets(clock.instant()));
+                message,
+                endpoint.signingSecrets(clock.instant()),
+                span.headers());
+    span.end(attempt.status(), attempt.succeeded() ? null : attempt.outcome().name());
     Instant ended = attempt.at().plus(attempt.latency());
     if (attempt.succeeded()) {
       deliveries.record(endpoint.id(), Delivery.of(delivery, attempt, null));

@@ -13,6 +13,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -97,9 +98,19 @@ public final class WebhookClient implements AutoCloseable {
    * @return the attempt; never throws for what the endpoint or the network did
    */
   public Attempt send(URI endpoint, WebhookMessage message, List<WebhookSecret> secrets) {
+    return send(endpoint, message, secrets, Map.of());
+  }
+
+  /** {@link #send(URI, WebhookMessage, List)} with more headers, e.g. the trace context. */
+  public Attempt send(
+      URI endpoint,
+      WebhookMessage message,
+      List<WebhookSecret> secrets,
+      Map<String, String> headers) {
     Instant at = clock.instant();
     long timestamp = at.getEpochSecond();
     HttpPost post = new HttpPost(endpoint);
+    headers.forEach(post::setHeader);
     post.setHeader(Signatures.ID_HEADER, message.id());
     post.setHeader(Signatures.TIMESTAMP_HEADER, Long.toString(timestamp));
     post.setHeader(

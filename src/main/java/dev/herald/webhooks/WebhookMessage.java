@@ -1,7 +1,11 @@
 package dev.herald.webhooks;
 
 import dev.herald.api.CloudEvent;
+import dev.herald.api.CloudEventAttributes;
+import dev.herald.events.Json;
 import dev.herald.events.JsonFormat;
+import java.nio.charset.StandardCharsets;
+import tools.jackson.databind.JsonNode;
 
 /**
  * What every attempt of one delivery sends: the {@code webhook-id} (the event's id, so that a
@@ -16,6 +20,19 @@ public record WebhookMessage(String id, String body) {
     }
     if (body == null) {
       throw new IllegalArgumentException("a webhook message needs a body");
+    }
+  }
+
+  /**
+   * The delivered event's {@code traceparent} attribute (its trace, which the delivery's span
+   * continues), read from the body; null when it has none.
+   */
+  public String traceparent() {
+    try {
+      JsonNode event = Json.parse(body.getBytes(StandardCharsets.UTF_8), "webhook body");
+      return event.isObject() ? Json.text(event, CloudEventAttributes.TRACEPARENT) : null;
+    } catch (RuntimeException e) {
+      return null;
     }
   }
 

@@ -94,7 +94,8 @@ final class Architecture {
             root + ".schemas..",
             root + ".reliability..",
             root + ".routing..",
-            root + ".retry..")
+            root + ".retry..",
+            root + ".tracing..")
         .layer("Handlers")
         .definedBy(root + ".handlers..")
         .layer("Operations")
@@ -165,6 +166,19 @@ final class Architecture {
         .because("a client created elsewhere would miss settings given only to the connector");
   }
 
+  /** OpenTelemetry's API is used by the tracing package only. */
+  static ArchRule onlyTracingUsesOpenTelemetry(String root) {
+    return noClasses()
+        .that()
+        .resideInAPackage(root + "..")
+        .and()
+        .resideOutsideOfPackage(root + ".tracing..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage("io.opentelemetry..")
+        .because("spans, their names and attributes are made in one place");
+  }
+
   static List<ArchRule> all(String root) {
     return List.of(
         noPackageCycles(root),
@@ -173,6 +187,7 @@ final class Architecture {
         onlyRestUsesJaxRs(root),
         layers(root),
         onlyConfigReadsMicroProfileConfig(root),
-        onlyKafkaClientsCreatesClients(root));
+        onlyKafkaClientsCreatesClients(root),
+        onlyTracingUsesOpenTelemetry(root));
   }
 }

@@ -33,7 +33,8 @@ class ArchitectureRulesTest {
         rule("config read outside config", Architecture::onlyConfigReadsMicroProfileConfig),
         rule(
             "a producer created outside KafkaClients",
-            Architecture::onlyKafkaClientsCreatesClients));
+            Architecture::onlyKafkaClientsCreatesClients),
+        rule("a span made outside tracing", Architecture::onlyTracingUsesOpenTelemetry));
   }
 
   private static Arguments rule(String backEdge, Function<String, ArchRule> rule) {

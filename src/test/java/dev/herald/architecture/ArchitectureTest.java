@@ -54,4 +54,9 @@ class ArchitectureTest {
   void kafkaClientsAreCreatedInOnePlace() {
     Architecture.onlyKafkaClientsCreatesClients(ROOT).check(classes);
   }
+
+  @Test
+  void spansAreMadeInOnePlace() {
+    Architecture.onlyTracingUsesOpenTelemetry(ROOT).check(classes);
+  }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.herald.api.CloudEvent;
 import dev.herald.schemas.TestCatalog;
 import dev.herald.testing.TestEvents;
+import dev.herald.tracing.Tracing;
 import org.junit.jupiter.api.Test;
 
 /** The version a published record names: the one the event names, else the latest. */
@@ -14,6 +15,7 @@ class SchemaVersionStampTest {
 
   SchemaVersionStampTest() {
     publisher.validator = TestCatalog.validator(TestEvents.TYPE);
+    publisher.tracing = new Tracing();
   }
 
   @Test

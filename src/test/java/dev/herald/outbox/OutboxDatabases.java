@@ -35,7 +35,10 @@ enum OutboxDatabases {
     if (this == H2) {
       Path file =
           Path.of(System.getProperty("herald.wlp", "target/liberty/wlp"))
-              .resolve("usr/servers/defaultServer/herald-data/outbox")
+              .resolve(
+                  "usr/servers/"
+                      + System.getProperty("herald.server.name", "defaultServer")
+                      + "/herald-data/outbox")
               .toAbsolutePath();
       return DriverManager.getConnection(
           "jdbc:h2:async:" + file + ";AUTO_SERVER=TRUE;LOCK_TIMEOUT=20000", "herald", "");

@@ -130,6 +130,7 @@ class RoleMatrixIT {
                 assertThat(
                         new String(Files.readAllBytes(log), StandardCharsets.UTF_8)
                             .lines()
+                            .map(RoleMatrixIT::message)
                             .filter(l -> l.contains(path)))
                     .anySatisfy(l -> assertThat(l).contains("user=- " + action + " status=401"))
                     .anySatisfy(
@@ -149,7 +150,10 @@ class RoleMatrixIT {
   }
 
   /** The Arquillian server's log, under the Liberty installation ({@code herald.wlp}). */
-  private static final String SERVER_LOG = "usr/servers/defaultServer/logs/messages.log";
+  private static final String SERVER_LOG =
+      "usr/servers/"
+          + System.getProperty("herald.server.name", "defaultServer")
+          + "/logs/messages.log";
 
   private static Stream<DevUser> insidersOf(Rule rule) {
     return Stream.of(DevUser.values()).filter(user -> rule.roles().contains(user.username()));
@@ -177,5 +181,14 @@ class RoleMatrixIT {
         + response.statusCode()
         + ": "
         + response.body();
+  }
+
+  /** The message of a JSON log line (messages.log is JSON, README "Logs"), or the line itself. */
+  private static String message(String line) {
+    return line.startsWith("{")
+        ? jakarta.json.Json.createReader(new java.io.StringReader(line))
+            .readObject()
+            .getString("message", line)
+        : line;
   }
 }

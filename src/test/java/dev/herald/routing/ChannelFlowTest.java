@@ -11,6 +11,7 @@ import dev.herald.events.KafkaBinding;
 import dev.herald.reliability.InMemoryIdempotencyStore;
 import dev.herald.reliability.RetryPolicies;
 import dev.herald.reliability.RetryPolicy;
+import dev.herald.tracing.Tracing;
 import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordBatchMetadata;
 import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
 import java.nio.charset.StandardCharsets;
@@ -88,6 +89,8 @@ class ChannelFlowTest {
     HandlerInvoker invoker = new HandlerInvoker();
     invoker.idempotency = new InMemoryIdempotencyStore(1000);
     invoker.monitor = new EventMonitor() {};
+    invoker.tracing = new Tracing();
+    manager.tracing = invoker.tracing;
     manager.invoker = invoker;
     manager.monitor = invoker.monitor;
     manager.outcomes = new RecentOutcomes();

@@ -12,6 +12,7 @@ import dev.herald.events.Json;
 import dev.herald.reliability.InMemoryIdempotencyStore;
 import dev.herald.reliability.RetryPolicies;
 import dev.herald.reliability.RetryPolicy;
+import dev.herald.tracing.Tracing;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
@@ -77,6 +78,8 @@ class EventManagerTest {
     manager.scheduler = threads;
     invoker.idempotency = idempotency;
     invoker.monitor = monitor;
+    invoker.tracing = new Tracing();
+    manager.tracing = invoker.tracing;
     manager.invoker = invoker;
     manager.monitor = monitor;
     manager.outcomes = new RecentOutcomes();

@@ -4,8 +4,9 @@ import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * Makes sure the test broker and the tests' PostgreSQL server (an outbox's database) run before
- * Arquillian starts Liberty and deploys Herald.
+ * Makes sure the test broker, the tests' PostgreSQL server (an outbox's database) and their OTLP
+ * receiver (where the server exports its spans) run before Arquillian starts Liberty and deploys
+ * Herald.
  */
 public class BrokerExtension implements BeforeAllCallback {
 
@@ -13,5 +14,6 @@ public class BrokerExtension implements BeforeAllCallback {
   public void beforeAll(ExtensionContext context) {
     TestBroker.get();
     TestPostgres.get();
+    TestCollector.get();
   }
 }

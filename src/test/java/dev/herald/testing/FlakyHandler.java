@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.logging.Logger;
 
 /**
  * Test handler and resource deployed with the WAR: fails an event whose data has {@code
@@ -25,6 +26,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 public class FlakyHandler implements EventHandler {
 
   public static final String TRANSIENT_FAILURES = "transientFailures";
+
+  private static final Logger LOG = Logger.getLogger(FlakyHandler.class.getName());
 
   private final Map<String, List<Long>> calls = new ConcurrentHashMap<>();
 
@@ -43,6 +46,7 @@ public class FlakyHandler implements EventHandler {
     List<Long> times = calls.computeIfAbsent(event.id(), id -> new CopyOnWriteArrayList<>());
     times.add(System.currentTimeMillis());
     if (times.size() <= event.data().get(TRANSIENT_FAILURES).intValue()) {
+      LOG.warning("Flaky handler fails attempt " + times.size());
       throw new TransientHandlerException("attempt " + times.size() + " timed out");
     }
   }

@@ -106,6 +106,15 @@ public final class HeraldClient {
             .POST(HttpRequest.BodyPublishers.ofString(body)));
   }
 
+  /** A JSON POST with one more header, e.g. the caller's {@code traceparent}. */
+  public HttpResponse<String> postJson(String path, String body, String header, String value) {
+    return send(
+        HttpRequest.newBuilder(base.resolve(path))
+            .header("Content-Type", "application/json")
+            .header(header, value)
+            .POST(HttpRequest.BodyPublishers.ofString(body)));
+  }
+
   public HttpResponse<String> postJson(String path, String body) {
     return post(path, "application/json", body);
   }

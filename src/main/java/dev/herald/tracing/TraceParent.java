@@ -1,0 +1,35 @@
+package dev.herald.tracing;
+
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanContext;
+import io.opentelemetry.context.Context;
+
+/**
+ * Where an event's spans hang: the trace context its record or its attributes carried, or none.
+ * Opaque outside this package.
+ */
+public final class TraceParent {
+
+  static final TraceParent NONE = new TraceParent(Context.root());
+
+  final Context context;
+
+  TraceParent(Context context) {
+    this.context = context;
+  }
+
+  SpanContext spanContext() {
+    return Span.fromContext(context).getSpanContext();
+  }
+
+  /** Whether a trace context was found. */
+  public boolean present() {
+    return spanContext().isValid();
+  }
+
+  /** The trace id, 32 hex digits, or null. */
+  public String traceId() {
+    SpanContext span = spanContext();
+    return span.isValid() ? span.getTraceId() : null;
+  }
+}
