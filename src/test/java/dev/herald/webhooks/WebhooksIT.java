@@ -13,6 +13,8 @@ import dev.herald.testing.Deployments;
 import dev.herald.testing.DevUser;
 import dev.herald.testing.HeraldClient;
 import dev.herald.testing.HeraldIT;
+import dev.herald.testing.TestCollector;
+import dev.herald.testing.TestCollector.ExportedSpan;
 import dev.herald.testing.TestEvents;
 import dev.herald.testing.TestKafka;
 import jakarta.json.JsonArray;
@@ -144,6 +146,24 @@ class WebhooksIT {
     assertThat(event.getString("id")).isEqualTo(id);
     assertThat(event.getString("type")).isEqualTo(TestEvents.TYPE);
     assertThat(event.getString("tenantid")).isEqualTo(tenant);
+    // The delivery continues the event's trace: its span is a child of the publish, and the
+    // subscriber gets its context in the traceparent header (README "Traces").
+    String[] published = event.getString("traceparent").split("-");
+    String[] sent = request.header("traceparent").split("-");
+    assertThat(sent[1]).isEqualTo(published[1]);
+    ExportedSpan deliverySpan =
+        await("the delivery's span exported")
+            .atMost(Duration.ofSeconds(30))
+            .until(
+                () ->
+                    TestCollector.get().trace(sent[1]).stream()
+                        .filter(span -> span.spanId().equals(sent[2]))
+                        .findFirst(),
+                java.util.Optional::isPresent)
+            .orElseThrow();
+    assertThat(deliverySpan.kind()).isEqualTo("SPAN_KIND_CLIENT");
+    assertThat(deliverySpan.parentSpanId()).isEqualTo(published[2]);
+    assertThat(deliverySpan.attribute("http.response.status_code")).isEqualTo("204");
 
     // The delivery consumer got past the unsubscribed event: it was not sent.
     awaitCommittedPast(skippedReceipt);
