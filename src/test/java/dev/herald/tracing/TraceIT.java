@@ -7,6 +7,8 @@ import dev.herald.testing.Deployments;
 import dev.herald.testing.FlakyHandler;
 import dev.herald.testing.HeraldClient;
 import dev.herald.testing.HeraldIT;
+import dev.herald.testing.ReplayWitness;
+import dev.herald.testing.ReplayedEvents;
 import dev.herald.testing.TestCollector;
 import dev.herald.testing.TestCollector.ExportedSpan;
 import dev.herald.testing.TestEvents;
@@ -162,6 +164,48 @@ class TraceIT {
     ExportedSpan audit = only(trace, span -> span.name().equals("handle audit"));
     assertThat(audit.parentSpanId()).isEqualTo(send.spanId());
     assertThat(audit.attribute("herald.channel")).isEqualTo("system-health-check");
+  }
+
+  @Test
+  void aReplayedEventIsHandledInANewTraceLinkedToItsFirst() {
+    String traceId = randomHex(16);
+    String id = TestEvents.newId();
+    JsonObject receipt =
+        HeraldClient.json(
+            herald
+                .postJson(
+                    "api/events",
+                    TestEvents.chatMessage(
+                        id, "acme", "\"" + ReplayedEvents.RUN + "\":\"" + id + "\""),
+                    "traceparent",
+                    "00-" + traceId + "-" + randomHex(8) + "-01")
+                .body());
+    herald.awaitOutcome(id);
+    int partition = receipt.getInt("partition");
+    long offset = receipt.getJsonNumber("offset").longValue();
+
+    var started =
+        herald.postJson(
+            "api/replays",
+            """
+            {"type": "%s", "offsets": {"%d": {"from": %d, "to": %d}}, "handler": "%s"}"""
+                .formatted(TestEvents.TYPE, partition, offset, offset, ReplayWitness.NAME));
+    assertThat(started.statusCode()).as(started.body()).isEqualTo(202);
+
+    ExportedSpan replayed =
+        await("the replayed handler call's span")
+            .atMost(Duration.ofSeconds(60))
+            .until(
+                () ->
+                    collector.withAttribute("cloudevents.event_id", id).stream()
+                        .filter(span -> "true".equals(span.attribute("herald.replay")))
+                        .findFirst(),
+                Optional::isPresent)
+            .orElseThrow();
+    assertThat(replayed.name()).isEqualTo("handle " + ReplayWitness.NAME);
+    assertThat(replayed.traceId()).isNotEqualTo(traceId);
+    assertThat(replayed.parentSpanId()).isEmpty();
+    assertThat(replayed.linkedTraceIds()).containsExactly(traceId);
   }
 
   private List<ExportedSpan> awaitSpans(String traceId, String spanName) {
