@@ -159,7 +159,10 @@ class MetricsIT {
           .containsPattern(
               "herald_consumer_partition_lag\\{channel=\"chat-message-received\".*partition=\"0\"")
           .containsPattern(
-              "herald_publish_duration_seconds_bucket\\{.*outcome=\"success\".*type=\"chat.message.received\"");
+              "herald_publish_duration_seconds_bucket\\{.*outcome=\"success\".*type=\"chat.message.received\"")
+          .as("the publish buckets of microprofile-config.properties, 2 ms and 25 ms among them")
+          .containsPattern("herald_publish_duration_seconds_bucket\\{[^}]*le=\"0.002\"")
+          .containsPattern("herald_publish_duration_seconds_bucket\\{[^}]*le=\"0.025\"");
     } finally {
       operator.delete("api/webhooks/" + endpoint);
       receiver.stop(0);
