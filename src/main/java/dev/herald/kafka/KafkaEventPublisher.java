@@ -50,7 +50,8 @@ import org.apache.kafka.common.errors.TimeoutException;
  * event, straight from the caller's thread: nothing waits in a queue of Herald's and no timer is
  * armed per event; the producer's {@code delivery.timeout.ms} bounds how long a publish waits for
  * the broker. Stages complete on the producer's I/O thread, so what a caller chains to them must
- * not block.
+ * not block. The monitor learns how long each sent event took from the publish call to the broker's
+ * answer ({@link EventMonitor#publishEnded}): one {@code System.nanoTime()} per call, no timer.
  */
 @ApplicationScoped
 public class KafkaEventPublisher implements EventPublisher {
@@ -61,7 +62,7 @@ public class KafkaEventPublisher implements EventPublisher {
   @Inject KafkaClients clients;
   @Inject Tracing tracing;
 
-  private RenewingProducer producers;
+  RenewingProducer producers;
   private RecordSize recordSize = new RecordSize(RecordSize.DEFAULT_MAX_BYTES);
 
   @PostConstruct
@@ -85,6 +86,7 @@ public class KafkaEventPublisher implements EventPublisher {
   /** Sends one event; fails with {@link InvalidEventException} (nothing sent) if it is invalid. */
   @Override
   public CompletionStage<PublishReceipt> publish(CloudEvent event) {
+    long start = System.nanoTime();
     CloudEvent stamped = stamp(event);
     List<Violation> violations = validator.validate(stamped);
     if (!violations.isEmpty()) {
@@ -101,7 +103,7 @@ public class KafkaEventPublisher implements EventPublisher {
       return CompletableFuture.failedFuture(invalid);
     }
     span.inject(record.headers());
-    CompletableFuture<PublishReceipt> sent = send(traced, record);
+    CompletableFuture<PublishReceipt> sent = send(traced, record, start);
     sent.whenComplete((stored, error) -> span.end(error));
     return sent;
   }
@@ -112,6 +114,7 @@ public class KafkaEventPublisher implements EventPublisher {
    */
   @Override
   public CompletionStage<BatchReceipt> publishBatch(List<CloudEvent> events) {
+    long start = System.nanoTime();
     List<CloudEvent> stamped = events.stream().map(this::stamp).toList();
     List<List<Violation>> violations = stamped.stream().map(validator::validate).toList();
     List<ProducerRecord<String, byte[]>> records = new ArrayList<>();
@@ -155,8 +158,13 @@ public class KafkaEventPublisher implements EventPublisher {
     for (int i = 0; i < stamped.size(); i++) {
       int index = i;
       CloudEvent event = stamped.get(i);
-      CompletableFuture<PublishReceipt> sent =
-          refused == null ? send(event, records.get(i)) : CompletableFuture.failedFuture(refused);
+      CompletableFuture<PublishReceipt> sent;
+      if (refused == null) {
+        sent = send(event, records.get(i), start);
+      } else {
+        sent = CompletableFuture.failedFuture(refused);
+        ended(event, false, start);
+      }
       if (refused == null && sent.isCompletedExceptionally()) {
         // The producer refused a send at once (no metadata or buffer space within max.block.ms):
         // the rest of the batch would wait as long each, so it is refused with the same reason.
@@ -210,14 +218,16 @@ public class KafkaEventPublisher implements EventPublisher {
         KafkaBinding.headers(event));
   }
 
+  /** Sends a valid event's record; {@code start} is the publish call's {@code nanoTime}. */
   private CompletableFuture<PublishReceipt> send(
-      CloudEvent event, ProducerRecord<String, byte[]> record) {
+      CloudEvent event, ProducerRecord<String, byte[]> record, long start) {
     CompletableFuture<PublishReceipt> sent = new CompletableFuture<>();
     try {
       Producer<String, byte[]> producer = producers.get();
       producer.send(
           record,
           (stored, error) -> {
+            ended(event, error == null, start);
             if (error instanceof RecordTooLargeException) {
               // the broker's limit (message.max.bytes) is below the producer's
               sent.completeExceptionally(
@@ -234,9 +244,14 @@ public class KafkaEventPublisher implements EventPublisher {
                     event.id(), event.type(), stored.topic(), stored.partition(), stored.offset()));
           });
     } catch (RuntimeException e) {
+      ended(event, false, start);
       sent.completeExceptionally(failure(event, e));
     }
     return sent;
+  }
+
+  private void ended(CloudEvent event, boolean stored, long start) {
+    monitor.publishEnded(event.type(), stored, Duration.ofNanos(System.nanoTime() - start));
   }
 
   private static PublishFailedException failure(CloudEvent event, Throwable error) {

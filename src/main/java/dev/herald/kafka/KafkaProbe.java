@@ -11,6 +11,7 @@ import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.time.Duration;
@@ -38,7 +39,9 @@ import org.apache.kafka.common.TopicPartition;
  * Checks the broker in the background, on one long-lived admin client, so that health probes and
  * metric scrapes only read the cached {@link BrokerStatus}. A check passes when the cluster
  * answers, every channel topic and dead-letter topic exists (missing ones are created) and every
- * partition has a leader; it also reads each channel's consumer lag.
+ * partition has a leader; it also reads each channel's consumer lag. Each passed check is also
+ * fired as a CDI event, so that observers (the metrics' per-partition gauges) learn of partitions
+ * that appeared; observers must be quick, they run on the probe's thread.
  */
 @ApplicationScoped
 public class KafkaProbe {
@@ -49,6 +52,7 @@ public class KafkaProbe {
   @Inject EventChannels channels;
   @Inject RetryTopics retryTopics;
   @Inject ProbeSettings settings;
+  @Inject Event<BrokerStatus> checked;
 
   @Resource ManagedScheduledExecutorService scheduler;
 
@@ -112,6 +116,11 @@ public class KafkaProbe {
     }
     if (!previous.up() && status.up()) {
       LOG.info("Kafka at " + bootstrapServers() + " is usable: " + status.brokers() + " broker(s)");
+    }
+    try {
+      checked.fire(status);
+    } catch (RuntimeException e) {
+      LOG.log(Level.WARNING, "An observer of the Kafka probe's status failed", e);
     }
   }
 

@@ -43,6 +43,14 @@ public class HeraldMetrics implements EventMonitor {
           .withDescription("Time a handler took per event, by outcome (success or failure)")
           .withUnit(MetricUnits.SECONDS)
           .build();
+  static final Metadata PUBLISH_DURATION =
+      Metadata.builder()
+          .withName("herald.publish.duration")
+          .withDescription(
+              "Time from a publish call to the broker's answer per event, by type and outcome"
+                  + " (success: acknowledged; failure: not stored)")
+          .withUnit(MetricUnits.SECONDS)
+          .build();
 
   @Inject
   @RegistryScope(scope = MetricRegistry.APPLICATION_SCOPE)
@@ -54,6 +62,9 @@ public class HeraldMetrics implements EventMonitor {
   private final Map<Key, Counter> counters = new ConcurrentHashMap<>();
 
   private final Map<Key, Timer> timers = new ConcurrentHashMap<>();
+
+  /** Per type, the publish timers of success and failure: one map read per event, no key. */
+  private final Map<String, Timer[]> publishTimers = new ConcurrentHashMap<>();
 
   private record Key(String name, String first, String second) {}
 
@@ -124,6 +135,24 @@ public class HeraldMetrics implements EventMonitor {
   @Override
   public void published(String type) {
     counter(PUBLISHED, "type", type, null, null).inc();
+  }
+
+  @Override
+  public void publishEnded(String type, boolean stored, Duration duration) {
+    Timer[] byOutcome = publishTimers.get(type);
+    if (byOutcome == null) {
+      byOutcome = publishTimers.computeIfAbsent(type, this::publishTimers);
+    }
+    byOutcome[stored ? 0 : 1].update(duration);
+  }
+
+  /** Both outcomes at once, so that a rate of failures reads 0 rather than nothing. */
+  private Timer[] publishTimers(String type) {
+    Tag tag = new Tag("type", type);
+    return new Timer[] {
+      registry.timer(PUBLISH_DURATION, tag, new Tag("outcome", "success")),
+      registry.timer(PUBLISH_DURATION, tag, new Tag("outcome", "failure"))
+    };
   }
 
   @Override

@@ -1,6 +1,6 @@
 /**
  * Herald's own application metrics on {@code /metrics}: events published, consumed and
- * dead-lettered, handler outcomes and times, consumer lag. Tags are bounded: type, channel,
- * handler, outcome.
+ * dead-lettered, publish and handler outcomes and times, consumer lag per channel and partition,
+ * readiness per check. Tags are bounded: type, channel, partition, handler, outcome, check.
  */
 package dev.herald.metrics;

@@ -12,6 +12,13 @@ public interface EventMonitor {
   /** The broker acknowledged an event of {@code type} from Herald's publisher. */
   default void published(String type) {}
 
+  /**
+   * A publish of an event of {@code type} ended, {@code duration} after the publish call: the
+   * broker acknowledged it ({@code stored}), or the send failed. Invalid events, never sent, are
+   * not reported.
+   */
+  default void publishEnded(String type, boolean stored, Duration duration) {}
+
   /** A record of {@code channel} was decoded into an event of {@code type}. */
   default void consumed(String channel, String type) {}
 
