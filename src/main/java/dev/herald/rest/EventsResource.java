@@ -33,11 +33,21 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import tools.jackson.databind.JsonNode;
 
 /** Publishes events over HTTP and shows what the handlers did with them. */
 @Path("events")
 @RequestScoped
+@Tag(name = ApiDoc.EVENTS)
 public class EventsResource {
 
   @Inject EventPublisher publisher;
@@ -63,6 +73,57 @@ public class EventsResource {
   @RolesAllowed({Roles.PUBLISHER, Roles.ADMIN})
   @Consumes(MediaType.APPLICATION_JSON)
   @Produces(MediaType.APPLICATION_JSON)
+  @Operation(
+      operationId = "publishEvent",
+      summary = "Publish one event",
+      description =
+          "Validates the envelope, then the data against its type's schema, and answers once the"
+              + " broker stored the event (acks=all).")
+  @SecurityRequirement(
+      name = ApiDoc.BASIC,
+      scopes = {Roles.PUBLISHER, Roles.ADMIN})
+  @SecurityRequirement(
+      name = ApiDoc.JWT,
+      scopes = {Roles.PUBLISHER, Roles.ADMIN})
+  @RequestBody(ref = ApiDoc.EVENT_BODY)
+  @APIResponse(
+      responseCode = "202",
+      description = "Stored: where the broker put the event",
+      headers = @Header(name = ApiDoc.LOCATION, ref = ApiDoc.LOCATION),
+      content =
+          @Content(
+              mediaType = ApiDoc.JSON,
+              schema = @Schema(ref = ApiDoc.PUBLISH_RECEIPT),
+              examples = @ExampleObject(name = "stored", ref = "PublishReceipt")))
+  @APIResponse(responseCode = "400", ref = ApiDoc.BAD_REQUEST)
+  @APIResponse(
+      responseCode = "403",
+      description = "The caller has no role to publish, or publishes for a tenant not its own",
+      content =
+          @Content(
+              mediaType = ApiDoc.PROBLEM_JSON,
+              schema = @Schema(ref = ApiDoc.PROBLEM),
+              examples = @ExampleObject(name = "tenant", ref = "TenantRefused")))
+  @APIResponse(responseCode = "413", ref = ApiDoc.TOO_LARGE)
+  @APIResponse(responseCode = "415", ref = ApiDoc.NOT_JSON)
+  @APIResponse(
+      responseCode = "422",
+      description =
+          "The event is invalid; errors points at every attribute or data member at fault",
+      content =
+          @Content(
+              mediaType = ApiDoc.PROBLEM_JSON,
+              schema = @Schema(ref = ApiDoc.PROBLEM),
+              examples = @ExampleObject(name = "data", ref = "InvalidEvent")))
+  @APIResponse(
+      responseCode = "503",
+      description = "The broker did not store the event: send it again after Retry-After",
+      headers = @Header(name = ApiDoc.RETRY_AFTER, ref = ApiDoc.RETRY_AFTER),
+      content =
+          @Content(
+              mediaType = ApiDoc.PROBLEM_JSON,
+              schema = @Schema(ref = ApiDoc.PROBLEM),
+              examples = @ExampleObject(name = "broker", ref = "BrokerUnavailable")))
   public CompletionStage<Response> publish(InputStream body) {
     JsonNode json =
         RequestBodies.readJson(
@@ -96,6 +157,61 @@ public class EventsResource {
   @Path("batch")
   @Consumes(MediaType.APPLICATION_JSON)
   @Produces(MediaType.APPLICATION_JSON)
+  @Operation(
+      operationId = "publishBatch",
+      summary = "Publish a batch of events",
+      description =
+          "All or nothing on validation: one invalid event and none is sent. Answers once the"
+              + " broker stored every event.")
+  @SecurityRequirement(
+      name = ApiDoc.BASIC,
+      scopes = {Roles.PUBLISHER, Roles.ADMIN})
+  @SecurityRequirement(
+      name = ApiDoc.JWT,
+      scopes = {Roles.PUBLISHER, Roles.ADMIN})
+  @RequestBody(ref = ApiDoc.BATCH_BODY)
+  @APIResponse(
+      responseCode = "202",
+      description = "Every event stored, each receipt in the batch's order",
+      content =
+          @Content(
+              mediaType = ApiDoc.JSON,
+              schema = @Schema(ref = ApiDoc.BATCH_RECEIPT),
+              examples = @ExampleObject(name = "stored", ref = "BatchReceipt")))
+  @APIResponse(responseCode = "400", ref = ApiDoc.BAD_REQUEST)
+  @APIResponse(
+      responseCode = "403",
+      description =
+          "The caller has no role to publish, or an event is for a tenant not its own (errors"
+              + " points at each, e.g. /3/tenantid)",
+      content = @Content(mediaType = ApiDoc.PROBLEM_JSON, schema = @Schema(ref = ApiDoc.PROBLEM)))
+  @APIResponse(
+      responseCode = "413",
+      description =
+          "More than herald.publish.max-batch-size events (1,000) or herald.publish.max-batch-bytes"
+              + " (16 MiB)",
+      content = @Content(mediaType = ApiDoc.PROBLEM_JSON, schema = @Schema(ref = ApiDoc.PROBLEM)))
+  @APIResponse(responseCode = "415", ref = ApiDoc.NOT_JSON)
+  @APIResponse(
+      responseCode = "422",
+      description =
+          "An event is invalid and nothing was sent; each pointer starts with the event's index",
+      content =
+          @Content(
+              mediaType = ApiDoc.PROBLEM_JSON,
+              schema = @Schema(ref = ApiDoc.PROBLEM),
+              examples = @ExampleObject(name = "batch", ref = "InvalidBatch")))
+  @APIResponse(
+      responseCode = "503",
+      description =
+          "The broker did not store every event: results says which were stored; send the others"
+              + " again after Retry-After",
+      headers = @Header(name = ApiDoc.RETRY_AFTER, ref = ApiDoc.RETRY_AFTER),
+      content =
+          @Content(
+              mediaType = ApiDoc.PROBLEM_JSON,
+              schema = @Schema(ref = ApiDoc.BATCH_NOT_STORED),
+              examples = @ExampleObject(name = "partly", ref = "BatchNotStored")))
   public CompletionStage<Response> publishBatch(InputStream body) {
     JsonNode json =
         RequestBodies.readJson(
@@ -143,6 +259,27 @@ public class EventsResource {
   @RolesAllowed({Roles.READER, Roles.ADMIN})
   @Path("{id}")
   @Produces(MediaType.APPLICATION_JSON)
+  @Operation(
+      operationId = "getEventOutcome",
+      summary = "What each handler did with an event",
+      description =
+          "Among the recently handled events (herald.outcomes.retained); a caller bound to tenants"
+              + " sees only theirs.")
+  @SecurityRequirement(
+      name = ApiDoc.BASIC,
+      scopes = {Roles.READER, Roles.ADMIN})
+  @SecurityRequirement(
+      name = ApiDoc.JWT,
+      scopes = {Roles.READER, Roles.ADMIN})
+  @APIResponse(
+      responseCode = "200",
+      description = "The handlers' results",
+      content =
+          @Content(
+              mediaType = ApiDoc.JSON,
+              schema = @Schema(implementation = EventOutcome.class),
+              examples = @ExampleObject(name = "handled", ref = "EventOutcome")))
+  @APIResponse(responseCode = "404", ref = ApiDoc.NOT_FOUND)
   public EventOutcome outcome(@PathParam("id") String id) {
     Caller caller = caller();
     return outcomes
