@@ -56,7 +56,10 @@ class OpenApiIT {
 
     assertThat(routes).hasSizeGreaterThan(35);
     assertThat(document.undocumented(routes)).as("routes missing from /openapi").isEmpty();
-    assertThat(document.operations()).as("operations of /openapi").isEqualTo(declared);
+    Set<String> documented = new TreeSet<>(document.operations());
+    // the test deployment's own helpers (dev.herald.testing), not part of Herald
+    documented.removeIf(operation -> operation.contains(" /api/test/"));
+    assertThat(documented).as("operations of /openapi").isEqualTo(declared);
   }
 
   @Test
@@ -148,7 +151,7 @@ class OpenApiIT {
   void theDocumentAndItsUiNeedNoLogin() throws Exception {
     HttpResponse<String> yaml = anonymous("openapi", null);
     assertThat(yaml.statusCode()).isEqualTo(200);
-    assertThat(yaml.body()).startsWith("openapi: 3.1.0");
+    assertThat(yaml.body()).contains("\nopenapi: 3.1.0\n");
 
     HttpResponse<String> json = anonymous("openapi?format=JSON", null);
     assertThat(json.statusCode()).isEqualTo(200);
