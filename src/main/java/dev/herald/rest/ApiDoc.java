@@ -31,10 +31,6 @@ final class ApiDoc {
 
   // schemas
   private static final String SCHEMAS = "#/components/schemas/";
-  static final String CLOUD_EVENT = SCHEMAS + "CloudEvent";
-  static final String PUBLISH_RECEIPT = SCHEMAS + "PublishReceipt";
-  static final String BATCH_RECEIPT = SCHEMAS + "BatchReceipt";
-  static final String BATCH_NOT_STORED = SCHEMAS + "BatchNotStored";
   static final String PROBLEM = SCHEMAS + "Problem";
   static final String JSON_SCHEMA = SCHEMAS + "JsonSchema";
   static final String EVENT_STREAM = SCHEMAS + "EventStream";
@@ -51,6 +47,16 @@ final class ApiDoc {
   static final String WEBHOOK_BODY = "WebhookRegistration";
   static final String WEBHOOK_CHANGE_BODY = "WebhookChange";
   static final String WEBHOOK_RECOVERY_BODY = "WebhookRecovery";
+
+  // responses: publishing
+  static final String PUBLISHED = "Published";
+  static final String BATCH_PUBLISHED = "BatchPublished";
+  static final String TENANT_FORBIDDEN = "TenantForbidden";
+  static final String INVALID_EVENT = "InvalidEvent";
+  static final String INVALID_BATCH = "InvalidBatch";
+  static final String BATCH_TOO_LARGE = "BatchTooLarge";
+  static final String BROKER_UNAVAILABLE = "BrokerUnavailable";
+  static final String BATCH_NOT_STORED = "BatchNotStored";
 
   // responses: problem details
   static final String UNAUTHORIZED = "Unauthorized";

@@ -34,7 +34,6 @@ import java.util.Map;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -86,44 +85,13 @@ public class EventsResource {
       name = ApiDoc.JWT,
       scopes = {Roles.PUBLISHER, Roles.ADMIN})
   @RequestBody(ref = ApiDoc.EVENT_BODY)
-  @APIResponse(
-      responseCode = "202",
-      description = "Stored: where the broker put the event",
-      headers = @Header(name = ApiDoc.LOCATION, ref = ApiDoc.LOCATION),
-      content =
-          @Content(
-              mediaType = ApiDoc.JSON,
-              schema = @Schema(ref = ApiDoc.PUBLISH_RECEIPT),
-              examples = @ExampleObject(name = "stored", ref = "PublishReceipt")))
+  @APIResponse(responseCode = "202", ref = ApiDoc.PUBLISHED)
   @APIResponse(responseCode = "400", ref = ApiDoc.BAD_REQUEST)
-  @APIResponse(
-      responseCode = "403",
-      description = "The caller has no role to publish, or publishes for a tenant not its own",
-      content =
-          @Content(
-              mediaType = ApiDoc.PROBLEM_JSON,
-              schema = @Schema(ref = ApiDoc.PROBLEM),
-              examples = @ExampleObject(name = "tenant", ref = "TenantRefused")))
+  @APIResponse(responseCode = "403", ref = ApiDoc.TENANT_FORBIDDEN)
   @APIResponse(responseCode = "413", ref = ApiDoc.TOO_LARGE)
   @APIResponse(responseCode = "415", ref = ApiDoc.NOT_JSON)
-  @APIResponse(
-      responseCode = "422",
-      description =
-          "The event is invalid; errors points at every attribute or data member at fault",
-      content =
-          @Content(
-              mediaType = ApiDoc.PROBLEM_JSON,
-              schema = @Schema(ref = ApiDoc.PROBLEM),
-              examples = @ExampleObject(name = "data", ref = "InvalidEvent")))
-  @APIResponse(
-      responseCode = "503",
-      description = "The broker did not store the event: send it again after Retry-After",
-      headers = @Header(name = ApiDoc.RETRY_AFTER, ref = ApiDoc.RETRY_AFTER),
-      content =
-          @Content(
-              mediaType = ApiDoc.PROBLEM_JSON,
-              schema = @Schema(ref = ApiDoc.PROBLEM),
-              examples = @ExampleObject(name = "broker", ref = "BrokerUnavailable")))
+  @APIResponse(responseCode = "422", ref = ApiDoc.INVALID_EVENT)
+  @APIResponse(responseCode = "503", ref = ApiDoc.BROKER_UNAVAILABLE)
   public CompletionStage<Response> publish(InputStream body) {
     JsonNode json =
         RequestBodies.readJson(
@@ -170,48 +138,13 @@ public class EventsResource {
       name = ApiDoc.JWT,
       scopes = {Roles.PUBLISHER, Roles.ADMIN})
   @RequestBody(ref = ApiDoc.BATCH_BODY)
-  @APIResponse(
-      responseCode = "202",
-      description = "Every event stored, each receipt in the batch's order",
-      content =
-          @Content(
-              mediaType = ApiDoc.JSON,
-              schema = @Schema(ref = ApiDoc.BATCH_RECEIPT),
-              examples = @ExampleObject(name = "stored", ref = "BatchReceipt")))
+  @APIResponse(responseCode = "202", ref = ApiDoc.BATCH_PUBLISHED)
   @APIResponse(responseCode = "400", ref = ApiDoc.BAD_REQUEST)
-  @APIResponse(
-      responseCode = "403",
-      description =
-          "The caller has no role to publish, or an event is for a tenant not its own (errors"
-              + " points at each, e.g. /3/tenantid)",
-      content = @Content(mediaType = ApiDoc.PROBLEM_JSON, schema = @Schema(ref = ApiDoc.PROBLEM)))
-  @APIResponse(
-      responseCode = "413",
-      description =
-          "More than herald.publish.max-batch-size events (1,000) or herald.publish.max-batch-bytes"
-              + " (16 MiB)",
-      content = @Content(mediaType = ApiDoc.PROBLEM_JSON, schema = @Schema(ref = ApiDoc.PROBLEM)))
+  @APIResponse(responseCode = "403", ref = ApiDoc.TENANT_FORBIDDEN)
+  @APIResponse(responseCode = "413", ref = ApiDoc.BATCH_TOO_LARGE)
   @APIResponse(responseCode = "415", ref = ApiDoc.NOT_JSON)
-  @APIResponse(
-      responseCode = "422",
-      description =
-          "An event is invalid and nothing was sent; each pointer starts with the event's index",
-      content =
-          @Content(
-              mediaType = ApiDoc.PROBLEM_JSON,
-              schema = @Schema(ref = ApiDoc.PROBLEM),
-              examples = @ExampleObject(name = "batch", ref = "InvalidBatch")))
-  @APIResponse(
-      responseCode = "503",
-      description =
-          "The broker did not store every event: results says which were stored; send the others"
-              + " again after Retry-After",
-      headers = @Header(name = ApiDoc.RETRY_AFTER, ref = ApiDoc.RETRY_AFTER),
-      content =
-          @Content(
-              mediaType = ApiDoc.PROBLEM_JSON,
-              schema = @Schema(ref = ApiDoc.BATCH_NOT_STORED),
-              examples = @ExampleObject(name = "partly", ref = "BatchNotStored")))
+  @APIResponse(responseCode = "422", ref = ApiDoc.INVALID_BATCH)
+  @APIResponse(responseCode = "503", ref = ApiDoc.BATCH_NOT_STORED)
   public CompletionStage<Response> publishBatch(InputStream body) {
     JsonNode json =
         RequestBodies.readJson(

@@ -123,6 +123,8 @@ class OpenApiIT {
           .assertThat(operation.path("description").asString())
           .as(name + " description")
           .contains("Roles: ");
+      // two alternatives: HTTP Basic or a bearer JWT
+      softly.assertThat(operation.path("security").size()).as(name + " security").isEqualTo(2);
       Set<String> schemes = new TreeSet<>();
       operation
           .path("security")
