@@ -3,6 +3,7 @@ package dev.herald.rest;
 import dev.herald.kafka.PartitionLag;
 import java.time.Instant;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * A channel as {@code GET /api/channels} shows it.
@@ -30,6 +31,7 @@ public record ChannelView(
     Instant lastHandled) {
 
   /** One partition's position. */
+  @Schema(name = "ChannelPartition")
   public record Partition(int partition, long committed, long end, long lag) {
     static Partition of(PartitionLag lag) {
       return new Partition(lag.partition(), lag.committed(), lag.end(), lag.lag());

@@ -20,6 +20,13 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.ArrayList;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * Herald's channels: what each reads and where its failures go, its state and lag, and the pause
@@ -29,6 +36,13 @@ import java.util.List;
 @RolesAllowed({Roles.OPERATOR, Roles.ADMIN})
 @Path("channels")
 @RequestScoped
+@Tag(name = ApiDoc.CHANNELS)
+@SecurityRequirement(
+    name = ApiDoc.BASIC,
+    scopes = {Roles.OPERATOR, Roles.ADMIN})
+@SecurityRequirement(
+    name = ApiDoc.JWT,
+    scopes = {Roles.OPERATOR, Roles.ADMIN})
 public class ChannelsResource {
 
   @Inject ChannelControl control;
@@ -38,6 +52,11 @@ public class ChannelsResource {
 
   @GET
   @Produces(MediaType.APPLICATION_JSON)
+  @Operation(
+      operationId = "listChannels",
+      summary = "Every channel: what it reads, its state and lag",
+      description = "Lags as of the Kafka probe's last check (lagCheckedAt).")
+  @APIResponse(responseCode = "200", description = "The channels, in the catalog's order")
   public List<ChannelView> channels() {
     BrokerStatus status = probe.status();
     List<ChannelView> views = new ArrayList<>();
@@ -50,6 +69,16 @@ public class ChannelsResource {
   @GET
   @Path("{channel}")
   @Produces(MediaType.APPLICATION_JSON)
+  @Operation(operationId = "getChannel", summary = "One channel")
+  @APIResponse(
+      responseCode = "200",
+      description = "The channel",
+      content =
+          @Content(
+              mediaType = ApiDoc.JSON,
+              schema = @Schema(implementation = ChannelView.class),
+              examples = @ExampleObject(name = "running", ref = "Channel")))
+  @APIResponse(responseCode = "404", ref = ApiDoc.NOT_FOUND)
   public ChannelView channel(@PathParam("channel") String name) {
     return view(known(name), probe.status());
   }
@@ -59,6 +88,14 @@ public class ChannelsResource {
   @POST
   @Path("{channel}/pause")
   @Produces(MediaType.APPLICATION_JSON)
+  @Operation(
+      operationId = "pauseChannel",
+      summary = "Stop handling a channel's events",
+      description =
+          "Its consumer stays in its group, nothing is handled or committed and the lag grows"
+              + " until it is resumed. Idempotent.")
+  @APIResponse(responseCode = "200", description = "The channel, paused")
+  @APIResponse(responseCode = "404", ref = ApiDoc.NOT_FOUND)
   public ChannelView pause(@PathParam("channel") String name) {
     EventChannel channel = known(name);
     control.pause(channel.channel());
@@ -70,6 +107,12 @@ public class ChannelsResource {
   @POST
   @Path("{channel}/resume")
   @Produces(MediaType.APPLICATION_JSON)
+  @Operation(
+      operationId = "resumeChannel",
+      summary = "Handle a paused channel's events again",
+      description = "From where it stopped: the lag drains. Idempotent.")
+  @APIResponse(responseCode = "200", description = "The channel, running")
+  @APIResponse(responseCode = "404", ref = ApiDoc.NOT_FOUND)
   public ChannelView resume(@PathParam("channel") String name) {
     EventChannel channel = known(name);
     control.resume(channel.channel());

@@ -33,11 +33,20 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import tools.jackson.databind.JsonNode;
 
 /** Publishes events over HTTP and shows what the handlers did with them. */
 @Path("events")
 @RequestScoped
+@Tag(name = ApiDoc.EVENTS)
 public class EventsResource {
 
   @Inject EventPublisher publisher;
@@ -63,6 +72,26 @@ public class EventsResource {
   @RolesAllowed({Roles.PUBLISHER, Roles.ADMIN})
   @Consumes(MediaType.APPLICATION_JSON)
   @Produces(MediaType.APPLICATION_JSON)
+  @Operation(
+      operationId = "publishEvent",
+      summary = "Publish one event",
+      description =
+          "Validates the envelope, then the data against its type's schema, and answers once the"
+              + " broker stored the event (acks=all).")
+  @SecurityRequirement(
+      name = ApiDoc.BASIC,
+      scopes = {Roles.PUBLISHER, Roles.ADMIN})
+  @SecurityRequirement(
+      name = ApiDoc.JWT,
+      scopes = {Roles.PUBLISHER, Roles.ADMIN})
+  @RequestBody(ref = ApiDoc.EVENT_BODY)
+  @APIResponse(responseCode = "202", ref = ApiDoc.PUBLISHED)
+  @APIResponse(responseCode = "400", ref = ApiDoc.BAD_REQUEST)
+  @APIResponse(responseCode = "403", ref = ApiDoc.TENANT_FORBIDDEN)
+  @APIResponse(responseCode = "413", ref = ApiDoc.TOO_LARGE)
+  @APIResponse(responseCode = "415", ref = ApiDoc.NOT_JSON)
+  @APIResponse(responseCode = "422", ref = ApiDoc.INVALID_EVENT)
+  @APIResponse(responseCode = "503", ref = ApiDoc.BROKER_UNAVAILABLE)
   public CompletionStage<Response> publish(InputStream body) {
     JsonNode json =
         RequestBodies.readJson(
@@ -96,6 +125,26 @@ public class EventsResource {
   @Path("batch")
   @Consumes(MediaType.APPLICATION_JSON)
   @Produces(MediaType.APPLICATION_JSON)
+  @Operation(
+      operationId = "publishBatch",
+      summary = "Publish a batch of events",
+      description =
+          "All or nothing on validation: one invalid event and none is sent. Answers once the"
+              + " broker stored every event.")
+  @SecurityRequirement(
+      name = ApiDoc.BASIC,
+      scopes = {Roles.PUBLISHER, Roles.ADMIN})
+  @SecurityRequirement(
+      name = ApiDoc.JWT,
+      scopes = {Roles.PUBLISHER, Roles.ADMIN})
+  @RequestBody(ref = ApiDoc.BATCH_BODY)
+  @APIResponse(responseCode = "202", ref = ApiDoc.BATCH_PUBLISHED)
+  @APIResponse(responseCode = "400", ref = ApiDoc.BAD_REQUEST)
+  @APIResponse(responseCode = "403", ref = ApiDoc.TENANT_FORBIDDEN)
+  @APIResponse(responseCode = "413", ref = ApiDoc.BATCH_TOO_LARGE)
+  @APIResponse(responseCode = "415", ref = ApiDoc.NOT_JSON)
+  @APIResponse(responseCode = "422", ref = ApiDoc.INVALID_BATCH)
+  @APIResponse(responseCode = "503", ref = ApiDoc.BATCH_NOT_STORED)
   public CompletionStage<Response> publishBatch(InputStream body) {
     JsonNode json =
         RequestBodies.readJson(
@@ -143,6 +192,27 @@ public class EventsResource {
   @RolesAllowed({Roles.READER, Roles.ADMIN})
   @Path("{id}")
   @Produces(MediaType.APPLICATION_JSON)
+  @Operation(
+      operationId = "getEventOutcome",
+      summary = "What each handler did with an event",
+      description =
+          "Among the recently handled events (herald.outcomes.retained); a caller bound to tenants"
+              + " sees only theirs.")
+  @SecurityRequirement(
+      name = ApiDoc.BASIC,
+      scopes = {Roles.READER, Roles.ADMIN})
+  @SecurityRequirement(
+      name = ApiDoc.JWT,
+      scopes = {Roles.READER, Roles.ADMIN})
+  @APIResponse(
+      responseCode = "200",
+      description = "The handlers' results",
+      content =
+          @Content(
+              mediaType = ApiDoc.JSON,
+              schema = @Schema(implementation = EventOutcome.class),
+              examples = @ExampleObject(name = "handled", ref = "EventOutcome")))
+  @APIResponse(responseCode = "404", ref = ApiDoc.NOT_FOUND)
   public EventOutcome outcome(@PathParam("id") String id) {
     Caller caller = caller();
     return outcomes

@@ -16,11 +16,23 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.SecurityContext;
 import java.util.List;
 import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** What the built-in handlers know: the audit log, analytics counts, recent notifications. */
 @RolesAllowed({Roles.READER, Roles.ADMIN})
 @Path("")
 @RequestScoped
+@Tag(name = ApiDoc.HANDLERS)
+@SecurityRequirement(
+    name = ApiDoc.BASIC,
+    scopes = {Roles.READER, Roles.ADMIN})
+@SecurityRequirement(
+    name = ApiDoc.JWT,
+    scopes = {Roles.READER, Roles.ADMIN})
 public class HandlersResource {
 
   private static final int MAX_LIMIT = 10_000;
@@ -36,7 +48,16 @@ public class HandlersResource {
   @GET
   @Path("audit")
   @Produces(MediaType.APPLICATION_JSON)
-  public List<AuditHandler.Entry> audit(@QueryParam("limit") String limit) {
+  @Operation(
+      operationId = "listAudit",
+      summary = "The audit handler's log of recent events",
+      description = "Each event's identity, never its data; a caller bound to tenants sees theirs.")
+  @APIResponse(responseCode = "200", description = "The entries, the newest first")
+  @APIResponse(responseCode = "400", ref = ApiDoc.BAD_REQUEST)
+  public List<AuditHandler.Entry> audit(
+      @Parameter(description = "How many, the newest first: 100 by default, 10,000 at most")
+          @QueryParam("limit")
+          String limit) {
     return audit.recent(limit(limit), caller()::mayRead);
   }
 
@@ -44,6 +65,11 @@ public class HandlersResource {
   @GET
   @Path("analytics")
   @Produces(MediaType.APPLICATION_JSON)
+  @Operation(
+      operationId = "getAnalytics",
+      summary = "Event counts by type, then by tenant",
+      description = "(none) counts the events without a tenant.")
+  @APIResponse(responseCode = "200", description = "The counts")
   public Map<String, Map<String, Long>> analytics() {
     Caller caller = caller();
     Map<String, Map<String, Long>> counts = analytics.counts();
@@ -57,7 +83,13 @@ public class HandlersResource {
   @GET
   @Path("notifications")
   @Produces(MediaType.APPLICATION_JSON)
-  public List<NotificationHandler.Notification> notifications(@QueryParam("limit") String limit) {
+  @Operation(operationId = "listNotifications", summary = "The notifications recent events raised")
+  @APIResponse(responseCode = "200", description = "The notifications, the newest first")
+  @APIResponse(responseCode = "400", ref = ApiDoc.BAD_REQUEST)
+  public List<NotificationHandler.Notification> notifications(
+      @Parameter(description = "How many, the newest first: 100 by default, 10,000 at most")
+          @QueryParam("limit")
+          String limit) {
     return notification.recent(limit(limit), caller()::mayRead);
   }
 

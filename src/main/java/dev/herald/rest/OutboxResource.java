@@ -20,6 +20,13 @@ import jakarta.ws.rs.core.UriInfo;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * The outboxes: what each holds and whether its database answers; the rows that failed (invalid, or
@@ -28,6 +35,7 @@ import java.util.Map;
 @Path("outbox")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
+@Tag(name = ApiDoc.OUTBOX)
 public class OutboxResource {
 
   private static final int MAX_LIMIT = 1000;
@@ -38,6 +46,17 @@ public class OutboxResource {
 
   @GET
   @RolesAllowed({Roles.READER, Roles.OPERATOR, Roles.ADMIN})
+  @Operation(
+      operationId = "listOutboxes",
+      summary = "Every outbox: its database's state, rows pending and failed",
+      description = "Row counts as of the last count (every 2 s); what this server published.")
+  @SecurityRequirement(
+      name = ApiDoc.BASIC,
+      scopes = {Roles.READER, Roles.OPERATOR, Roles.ADMIN})
+  @SecurityRequirement(
+      name = ApiDoc.JWT,
+      scopes = {Roles.READER, Roles.OPERATOR, Roles.ADMIN})
+  @APIResponse(responseCode = "200", description = "The outboxes")
   public List<OutboxView> list() {
     return outboxes.sources().stream().map(OutboxView::of).toList();
   }
@@ -46,10 +65,26 @@ public class OutboxResource {
   @GET
   @Path("{source}/failed")
   @RolesAllowed({Roles.OPERATOR, Roles.ADMIN})
+  @Operation(
+      operationId = "listFailedOutboxRows",
+      summary = "An outbox's failed rows, with payload and reason, the oldest first")
+  @SecurityRequirement(
+      name = ApiDoc.BASIC,
+      scopes = {Roles.OPERATOR, Roles.ADMIN})
+  @SecurityRequirement(
+      name = ApiDoc.JWT,
+      scopes = {Roles.OPERATOR, Roles.ADMIN})
+  @APIResponse(responseCode = "200", description = "One page of failed rows")
+  @APIResponse(responseCode = "400", ref = ApiDoc.BAD_REQUEST)
+  @APIResponse(responseCode = "404", ref = ApiDoc.NOT_FOUND)
+  @APIResponse(responseCode = "503", ref = ApiDoc.UNAVAILABLE)
   public List<FailedRowView> failed(
       @PathParam("source") String name,
-      @QueryParam("after") String after,
-      @QueryParam("limit") String limit) {
+      @Parameter(description = "The last seq of the previous page; 0 by default")
+          @QueryParam("after")
+          String after,
+      @Parameter(description = "Page size: 100 by default, 1,000 at most") @QueryParam("limit")
+          String limit) {
     OutboxSource source = source(name);
     long afterSeq = QueryNumbers.read("after", after, 0, 0, Integer.MAX_VALUE);
     int max = QueryNumbers.read("limit", limit, 100, 1, MAX_LIMIT);
@@ -65,6 +100,22 @@ public class OutboxResource {
   @POST
   @Path("{source}/failed/{id}/retry")
   @RolesAllowed({Roles.OPERATOR, Roles.ADMIN})
+  @Operation(
+      operationId = "retryOutboxRow",
+      summary = "Send a failed outbox row again",
+      description = "It becomes pending, and the relays send it at once.")
+  @SecurityRequirement(
+      name = ApiDoc.BASIC,
+      scopes = {Roles.OPERATOR, Roles.ADMIN})
+  @SecurityRequirement(
+      name = ApiDoc.JWT,
+      scopes = {Roles.OPERATOR, Roles.ADMIN})
+  @APIResponse(
+      responseCode = "202",
+      description = "The row, pending again",
+      content = @Content(mediaType = ApiDoc.JSON, schema = @Schema(ref = ApiDoc.OUTBOX_RETRY)))
+  @APIResponse(responseCode = "404", ref = ApiDoc.NOT_FOUND)
+  @APIResponse(responseCode = "503", ref = ApiDoc.UNAVAILABLE)
   public Response retry(@PathParam("source") String name, @PathParam("id") String id) {
     OutboxSource source = source(name);
     try {

@@ -22,11 +22,27 @@ import java.io.InputStream;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Replays a range of a type's topic to its handlers: start, follow, list and cancel. */
 @RolesAllowed({Roles.OPERATOR, Roles.ADMIN})
 @Path("replays")
 @RequestScoped
+@Tag(name = ApiDoc.REPLAYS)
+@SecurityRequirement(
+    name = ApiDoc.BASIC,
+    scopes = {Roles.OPERATOR, Roles.ADMIN})
+@SecurityRequirement(
+    name = ApiDoc.JWT,
+    scopes = {Roles.OPERATOR, Roles.ADMIN})
 public class ReplaysResource {
 
   /** A replay request is a few lines of JSON. */
@@ -44,6 +60,27 @@ public class ReplaysResource {
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
   @Produces(MediaType.APPLICATION_JSON)
+  @Operation(
+      operationId = "startReplay",
+      summary = "Replay a range of a type's topic to its handlers",
+      description = "A time range or offsets per partition; follow it with GET /api/replays/{id}.")
+  @RequestBody(ref = ApiDoc.REPLAY_BODY)
+  @APIResponse(
+      responseCode = "202",
+      description = "The replay, started",
+      headers = @Header(name = ApiDoc.LOCATION, ref = ApiDoc.LOCATION),
+      content =
+          @Content(
+              mediaType = ApiDoc.JSON,
+              schema = @Schema(implementation = ReplayStatus.class),
+              examples = @ExampleObject(name = "started", ref = "ReplayStarted")))
+  @APIResponse(responseCode = "400", ref = ApiDoc.BAD_REQUEST)
+  @APIResponse(responseCode = "404", ref = ApiDoc.NOT_FOUND)
+  @APIResponse(responseCode = "409", ref = ApiDoc.CONFLICT)
+  @APIResponse(responseCode = "413", ref = ApiDoc.TOO_LARGE)
+  @APIResponse(responseCode = "415", ref = ApiDoc.NOT_JSON)
+  @APIResponse(responseCode = "429", ref = ApiDoc.TOO_MANY)
+  @APIResponse(responseCode = "503", ref = ApiDoc.UNAVAILABLE)
   public Response start(InputStream body) {
     ReplayStatus started;
     try {
@@ -57,13 +94,18 @@ public class ReplaysResource {
     }
     return Response.accepted(started)
         .type(MediaType.APPLICATION_JSON_TYPE)
-        .location(URI.create("/api/replays/" + started.id()))
+        .location(URI.create("replays/" + started.id()))
         .build();
   }
 
   /** Every replay kept in memory, the newest first. */
   @GET
   @Produces(MediaType.APPLICATION_JSON)
+  @Operation(
+      operationId = "listReplays",
+      summary = "The replays kept in memory, the newest first",
+      description = "Lost on restart.")
+  @APIResponse(responseCode = "200", description = "The replays")
   public List<ReplayStatus> list() {
     return replays.list();
   }
@@ -71,6 +113,9 @@ public class ReplaysResource {
   @GET
   @Path("{id}")
   @Produces(MediaType.APPLICATION_JSON)
+  @Operation(operationId = "getReplay", summary = "What a replay did so far")
+  @APIResponse(responseCode = "200", description = "The replay")
+  @APIResponse(responseCode = "404", ref = ApiDoc.NOT_FOUND)
   public ReplayStatus status(@PathParam("id") String id) {
     return replays.find(id).orElseThrow(() -> notFound(id));
   }
@@ -83,6 +128,18 @@ public class ReplaysResource {
   @DELETE
   @Path("{id}")
   @Produces(MediaType.APPLICATION_JSON)
+  @Operation(operationId = "cancelReplay", summary = "Cancel a running replay")
+  @APIResponse(
+      responseCode = "200",
+      description = "The replay, stopped (or finished before)",
+      content =
+          @Content(mediaType = ApiDoc.JSON, schema = @Schema(implementation = ReplayStatus.class)))
+  @APIResponse(
+      responseCode = "202",
+      description = "The replay, still stopping: a handler call is in progress",
+      content =
+          @Content(mediaType = ApiDoc.JSON, schema = @Schema(implementation = ReplayStatus.class)))
+  @APIResponse(responseCode = "404", ref = ApiDoc.NOT_FOUND)
   public Response cancel(@PathParam("id") String id) throws InterruptedException {
     ReplayStatus status = replays.cancel(id, CANCEL_WAIT).orElseThrow(() -> notFound(id));
     return Response.status("running".equals(status.state()) ? 202 : 200)

@@ -20,12 +20,27 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.InputStream;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import tools.jackson.databind.JsonNode;
 
 /** The schema catalog: versions and policies, each version's schema, and compatibility checks. */
 @RolesAllowed({Roles.READER, Roles.ADMIN})
 @Path("schemas")
 @RequestScoped
+@Tag(name = ApiDoc.CATALOG)
+@SecurityRequirement(
+    name = ApiDoc.BASIC,
+    scopes = {Roles.READER, Roles.ADMIN})
+@SecurityRequirement(
+    name = ApiDoc.JWT,
+    scopes = {Roles.READER, Roles.ADMIN})
 public class SchemasResource {
 
   private static final int MAX_SCHEMA_BYTES = 1_048_576;
@@ -44,6 +59,10 @@ public class SchemasResource {
 
   @GET
   @Produces(MediaType.APPLICATION_JSON)
+  @Operation(
+      operationId = "listSchemas",
+      summary = "Each type's schema versions and compatibility policy")
+  @APIResponse(responseCode = "200", description = "The types, in the catalog's order")
   public List<TypeVersions> list() {
     return catalog.types().values().stream()
         .map(
@@ -59,6 +78,16 @@ public class SchemasResource {
   @GET
   @Path("{type}/versions/{version}")
   @Produces({"application/schema+json", MediaType.APPLICATION_JSON})
+  @Operation(
+      operationId = "getSchemaVersion",
+      summary = "One version's JSON Schema",
+      description = "With the same headers as GET /api/event-types/{type}/schema.")
+  @APIResponse(
+      responseCode = "200",
+      description = "The schema",
+      content =
+          @Content(mediaType = ApiDoc.SCHEMA_JSON, schema = @Schema(ref = ApiDoc.JSON_SCHEMA)))
+  @APIResponse(responseCode = "404", ref = ApiDoc.NOT_FOUND)
   public Response version(@PathParam("type") String type, @PathParam("version") int version) {
     return SchemaLookup.schema(type(type), version);
   }
@@ -72,6 +101,31 @@ public class SchemasResource {
   @Path("{type}/check")
   @Consumes({MediaType.APPLICATION_JSON, "application/schema+json"})
   @Produces(MediaType.APPLICATION_JSON)
+  @Operation(
+      operationId = "checkSchema",
+      summary = "Is a candidate next version compatible?",
+      description =
+          "Checks it against the existing versions under the type's policy, after upcasting older"
+              + " data with the steps given. Nothing is stored.")
+  @RequestBody(ref = ApiDoc.SCHEMA_CHECK_BODY)
+  @APIResponse(
+      responseCode = "200",
+      description = "The verdict, with every breaking change",
+      content =
+          @Content(
+              mediaType = ApiDoc.JSON,
+              schema = @Schema(implementation = CheckResult.class),
+              examples = @ExampleObject(name = "incompatible", ref = "CheckIncompatible")))
+  @APIResponse(responseCode = "400", ref = ApiDoc.BAD_REQUEST)
+  @APIResponse(responseCode = "404", ref = ApiDoc.NOT_FOUND)
+  @APIResponse(responseCode = "413", ref = ApiDoc.TOO_LARGE)
+  @APIResponse(responseCode = "415", ref = ApiDoc.NOT_JSON)
+  @APIResponse(
+      responseCode = "422",
+      description =
+          "Not a JSON Schema Herald can check (or one that names another document), or invalid"
+              + " upcast steps",
+      content = @Content(mediaType = ApiDoc.PROBLEM_JSON, schema = @Schema(ref = ApiDoc.PROBLEM)))
   public CheckResult check(@PathParam("type") String type, InputStream body) {
     TypeSchemas schemas = type(type);
     JsonNode request =

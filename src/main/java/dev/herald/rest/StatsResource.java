@@ -14,11 +14,22 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.SecurityContext;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Totals since start: per type published, consumed, dead-lettered; per handler outcomes. */
 @RolesAllowed({Roles.READER, Roles.ADMIN})
 @Path("stats")
 @RequestScoped
+@Tag(name = ApiDoc.HANDLERS)
+@SecurityRequirement(
+    name = ApiDoc.BASIC,
+    scopes = {Roles.READER, Roles.ADMIN})
+@SecurityRequirement(
+    name = ApiDoc.JWT,
+    scopes = {Roles.READER, Roles.ADMIN})
 public class StatsResource {
 
   /** What {@code GET /api/stats} returns. */
@@ -35,6 +46,13 @@ public class StatsResource {
 
   @GET
   @Produces(MediaType.APPLICATION_JSON)
+  @Operation(
+      operationId = "getStats",
+      summary = "Totals since the start, per type and per handler",
+      description =
+          "Published, consumed and dead-lettered per type; successes, failures and mean time per"
+              + " handler. A caller bound to tenants gets 403: the totals span every tenant.")
+  @APIResponse(responseCode = "200", description = "The totals")
   public Stats stats() {
     if (Caller.of(security, tenants).bound()) {
       throw new ProblemException(

@@ -11,18 +11,32 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Background tasks of this server (redrives): their progress, and cancelling them. */
 @RolesAllowed({Roles.OPERATOR, Roles.ADMIN})
 @Path("tasks")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
+@Tag(name = ApiDoc.DEAD_LETTERS)
+@SecurityRequirement(
+    name = ApiDoc.BASIC,
+    scopes = {Roles.OPERATOR, Roles.ADMIN})
+@SecurityRequirement(
+    name = ApiDoc.JWT,
+    scopes = {Roles.OPERATOR, Roles.ADMIN})
 public class TasksResource {
 
   @Inject RedriveTasks tasks;
 
   @GET
   @Path("{id}")
+  @Operation(operationId = "getTask", summary = "A background task's progress")
+  @APIResponse(responseCode = "200", description = "The task")
+  @APIResponse(responseCode = "404", ref = ApiDoc.NOT_FOUND)
   public TaskView show(@PathParam("id") String id) {
     return tasks.find(id);
   }
@@ -31,6 +45,10 @@ public class TasksResource {
   @Audited
   @DELETE
   @Path("{id}")
+  @Operation(operationId = "cancelTask", summary = "Cancel a running task")
+  @APIResponse(responseCode = "200", description = "The task, cancelled")
+  @APIResponse(responseCode = "404", ref = ApiDoc.NOT_FOUND)
+  @APIResponse(responseCode = "409", ref = ApiDoc.CONFLICT)
   public TaskView cancel(@PathParam("id") String id) {
     return tasks.cancel(id);
   }

@@ -30,6 +30,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -41,6 +50,13 @@ import tools.jackson.databind.JsonNode;
 @Path("webhooks")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
+@Tag(name = ApiDoc.WEBHOOKS)
+@SecurityRequirement(
+    name = ApiDoc.BASIC,
+    scopes = {Roles.OPERATOR, Roles.ADMIN})
+@SecurityRequirement(
+    name = ApiDoc.JWT,
+    scopes = {Roles.OPERATOR, Roles.ADMIN})
 public class WebhooksResource {
 
   /** An endpoint is a few lines of JSON. */
@@ -56,6 +72,26 @@ public class WebhooksResource {
   @Audited
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
+  @Operation(
+      operationId = "registerWebhook",
+      summary = "Register a webhook endpoint",
+      description =
+          "The answer holds the endpoint's signing secret, shown only now and when it is rotated.")
+  @RequestBody(ref = ApiDoc.WEBHOOK_BODY)
+  @APIResponse(
+      responseCode = "201",
+      description = "The endpoint, with its secret",
+      headers = @Header(name = ApiDoc.LOCATION, ref = ApiDoc.LOCATION),
+      content =
+          @Content(
+              mediaType = ApiDoc.JSON,
+              schema = @Schema(implementation = WebhookView.class),
+              examples = @ExampleObject(name = "registered", ref = "WebhookRegistered")))
+  @APIResponse(responseCode = "400", ref = ApiDoc.BAD_REQUEST)
+  @APIResponse(responseCode = "413", ref = ApiDoc.TOO_LARGE)
+  @APIResponse(responseCode = "415", ref = ApiDoc.NOT_JSON)
+  @APIResponse(responseCode = "422", ref = ApiDoc.UNPROCESSABLE)
+  @APIResponse(responseCode = "503", ref = ApiDoc.UNAVAILABLE)
   public Response register(InputStream body) {
     WebhookBodies.Registration registration = WebhookBodies.registration(read(body));
     Endpoint endpoint =
@@ -68,7 +104,7 @@ public class WebhooksResource {
                 throw refused(e);
               }
             });
-    return Response.created(URI.create("/api/webhooks/" + endpoint.id()))
+    return Response.created(URI.create("webhooks/" + endpoint.id()))
         .type(MediaType.APPLICATION_JSON_TYPE)
         .entity(WebhookView.withSecret(endpoint))
         .build();
@@ -76,12 +112,21 @@ public class WebhooksResource {
 
   /** Every endpoint, the oldest first, without secrets. */
   @GET
+  @Operation(
+      operationId = "listWebhooks",
+      summary = "Every webhook endpoint, the oldest first, without secrets")
+  @APIResponse(responseCode = "200", description = "The endpoints")
+  @APIResponse(responseCode = "503", ref = ApiDoc.UNAVAILABLE)
   public List<WebhookView> list() {
     return available(() -> endpoints.list().stream().map(WebhookView::of).toList());
   }
 
   @GET
   @Path("{id}")
+  @Operation(operationId = "getWebhook", summary = "One webhook endpoint, without its secret")
+  @APIResponse(responseCode = "200", description = "The endpoint")
+  @APIResponse(responseCode = "404", ref = ApiDoc.NOT_FOUND)
+  @APIResponse(responseCode = "503", ref = ApiDoc.UNAVAILABLE)
   public WebhookView show(@PathParam("id") String id) {
     return WebhookView.of(available(() -> endpoints.find(id)).orElseThrow(() -> notFound(id)));
   }
@@ -91,6 +136,19 @@ public class WebhooksResource {
   @PATCH
   @Path("{id}")
   @Consumes(MediaType.APPLICATION_JSON)
+  @Operation(
+      operationId = "changeWebhook",
+      summary = "Change a webhook endpoint",
+      description =
+          "Only the members given: url, types, tenantid (null for every tenant), enabled.")
+  @RequestBody(ref = ApiDoc.WEBHOOK_CHANGE_BODY)
+  @APIResponse(responseCode = "200", description = "The endpoint, changed")
+  @APIResponse(responseCode = "400", ref = ApiDoc.BAD_REQUEST)
+  @APIResponse(responseCode = "404", ref = ApiDoc.NOT_FOUND)
+  @APIResponse(responseCode = "413", ref = ApiDoc.TOO_LARGE)
+  @APIResponse(responseCode = "415", ref = ApiDoc.NOT_JSON)
+  @APIResponse(responseCode = "422", ref = ApiDoc.UNPROCESSABLE)
+  @APIResponse(responseCode = "503", ref = ApiDoc.UNAVAILABLE)
   public WebhookView change(@PathParam("id") String id, InputStream body) {
     var change = WebhookBodies.change(read(body));
     Optional<Endpoint> changed =
@@ -108,6 +166,13 @@ public class WebhooksResource {
   @Audited
   @DELETE
   @Path("{id}")
+  @Operation(
+      operationId = "deleteWebhook",
+      summary = "Delete a webhook endpoint",
+      description = "Its deliveries stop, and its deliveries log is forgotten.")
+  @APIResponse(responseCode = "204", description = "Deleted")
+  @APIResponse(responseCode = "404", ref = ApiDoc.NOT_FOUND)
+  @APIResponse(responseCode = "503", ref = ApiDoc.UNAVAILABLE)
   public Response delete(@PathParam("id") String id) {
     if (!available(() -> endpoints.delete(id))) {
       throw notFound(id);
@@ -123,6 +188,14 @@ public class WebhooksResource {
   @Audited
   @POST
   @Path("{id}/rotate-secret")
+  @Operation(
+      operationId = "rotateWebhookSecret",
+      summary = "Give a webhook endpoint a new signing secret",
+      description =
+          "The previous one signs too until previousSecretUntil (herald.webhooks.rotation-grace).")
+  @APIResponse(responseCode = "200", description = "The endpoint, with its new secret")
+  @APIResponse(responseCode = "404", ref = ApiDoc.NOT_FOUND)
+  @APIResponse(responseCode = "503", ref = ApiDoc.UNAVAILABLE)
   public WebhookView rotateSecret(@PathParam("id") String id) {
     return WebhookView.withSecret(
         available(() -> endpoints.rotateSecret(id)).orElseThrow(() -> notFound(id)));
@@ -131,6 +204,12 @@ public class WebhooksResource {
   /** The recent attempts of this server, the newest first. */
   @GET
   @Path("{id}/deliveries")
+  @Operation(
+      operationId = "listWebhookDeliveries",
+      summary = "This server's recent delivery attempts to an endpoint, the newest first")
+  @APIResponse(responseCode = "200", description = "The attempts")
+  @APIResponse(responseCode = "404", ref = ApiDoc.NOT_FOUND)
+  @APIResponse(responseCode = "503", ref = ApiDoc.UNAVAILABLE)
   public List<Delivery> deliveries(@PathParam("id") String id) {
     available(() -> endpoints.find(id)).orElseThrow(() -> notFound(id));
     return deliveries.recent(id);
@@ -143,6 +222,17 @@ public class WebhooksResource {
   @Audited
   @POST
   @Path("{id}/deliveries/{eventId}/retry")
+  @Operation(
+      operationId = "retryWebhookDelivery",
+      summary = "Deliver an event of the endpoint's deliveries log again, now",
+      description = "As a new delivery: its attempts start again.")
+  @APIResponse(
+      responseCode = "202",
+      description = "The delivery, due now",
+      content =
+          @Content(mediaType = ApiDoc.JSON, schema = @Schema(ref = ApiDoc.WEBHOOK_REDELIVERY)))
+  @APIResponse(responseCode = "404", ref = ApiDoc.NOT_FOUND)
+  @APIResponse(responseCode = "503", ref = ApiDoc.UNAVAILABLE)
   public Response retry(@PathParam("id") String id, @PathParam("eventId") String eventId) {
     PendingDelivery delivery =
         available(() -> redelivery.retry(id, eventId))
@@ -176,6 +266,25 @@ public class WebhooksResource {
   @POST
   @Path("{id}/recover")
   @Consumes(MediaType.APPLICATION_JSON)
+  @Operation(
+      operationId = "recoverWebhook",
+      summary = "Enable an endpoint and deliver again everything since a time",
+      description =
+          "Every event it wants that is stored since then; how many of each topic are read.")
+  @RequestBody(ref = ApiDoc.WEBHOOK_RECOVERY_BODY)
+  @APIResponse(
+      responseCode = "202",
+      description = "The recovery, started",
+      content =
+          @Content(
+              mediaType = ApiDoc.JSON,
+              schema = @Schema(implementation = Redelivery.Recovery.class)))
+  @APIResponse(responseCode = "400", ref = ApiDoc.BAD_REQUEST)
+  @APIResponse(responseCode = "404", ref = ApiDoc.NOT_FOUND)
+  @APIResponse(responseCode = "413", ref = ApiDoc.TOO_LARGE)
+  @APIResponse(responseCode = "415", ref = ApiDoc.NOT_JSON)
+  @APIResponse(responseCode = "422", ref = ApiDoc.UNPROCESSABLE)
+  @APIResponse(responseCode = "503", ref = ApiDoc.UNAVAILABLE)
   public Response recover(@PathParam("id") String id, InputStream body) {
     Instant since = WebhookBodies.since(read(body), Instant.now());
     Redelivery.Recovery recovery =

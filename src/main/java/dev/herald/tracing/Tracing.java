@@ -14,6 +14,7 @@ import io.opentelemetry.context.Context;
 import io.opentelemetry.context.propagation.TextMapGetter;
 import io.opentelemetry.context.propagation.TextMapPropagator;
 import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
@@ -63,11 +64,17 @@ public class Tracing {
 
   @PostConstruct
   void open() {
+    LogFields.register();
     if (telemetry.isResolvable()) {
       OpenTelemetry openTelemetry = telemetry.get();
       tracer = openTelemetry.getTracer(SCOPE);
       propagator = openTelemetry.getPropagators().getTextMapPropagator();
     }
+  }
+
+  @PreDestroy
+  void close() {
+    LogFields.unregister();
   }
 
   /**
@@ -157,7 +164,6 @@ public class Tracing {
             .setAttribute(OPERATION, "process")
             .setAttribute(CHANNEL, channel)
             .setAttribute(HANDLER, handler)
-            .setAttribute(MESSAGE_ID, event.id())
             .setAttribute(EVENT_ID, event.id())
             .setAttribute(EVENT_TYPE, event.type())
             .setAttribute(ATTEMPT, (long) attempt);

@@ -445,8 +445,7 @@ class WebhooksIT {
     assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
     JsonObject endpoint = HeraldClient.json(response.body());
     assertThat(response.headers().firstValue("Location"))
-        .hasValueSatisfying(
-            l -> assertThat(l).endsWith("/api/webhooks/" + endpoint.getString("id")));
+        .hasValue(herald.base().resolve("api/webhooks/" + endpoint.getString("id")).toString());
     assertThat(endpoint.getBoolean("enabled")).isTrue();
     return endpoint;
   }
