@@ -26,10 +26,4 @@ public final class TraceParent {
   public boolean present() {
     return spanContext().isValid();
   }
-
-  /** The trace id, 32 hex digits, or null. */
-  public String traceId() {
-    SpanContext span = spanContext();
-    return span.isValid() ? span.getTraceId() : null;
-  }
 }
