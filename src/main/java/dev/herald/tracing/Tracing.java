@@ -16,11 +16,15 @@ import io.opentelemetry.context.propagation.TextMapPropagator;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
 
@@ -57,18 +61,54 @@ public class Tracing {
 
   private static final TextMapPropagator W3C = W3CTraceContextPropagator.getInstance();
 
+  private static final Logger LOG = Logger.getLogger(Tracing.class.getName());
+  private static final Tracer NO_OP = OpenTelemetry.noop().getTracer(SCOPE);
+
   @Inject Instance<OpenTelemetry> telemetry;
 
-  private Tracer tracer = OpenTelemetry.noop().getTracer(SCOPE);
-  private TextMapPropagator propagator = W3C;
+  private volatile Tracer tracer;
+  private volatile TextMapPropagator propagator = W3C;
 
   @PostConstruct
   void open() {
     LogFields.register();
-    if (telemetry.isResolvable()) {
+  }
+
+  /**
+   * Resolves MicroProfile Telemetry's instance at the application's start, on a thread of the
+   * application: Liberty finds the instance of an application by the calling thread's component,
+   * which SmallRye's threads do not have.
+   */
+  void start(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
+    tracer();
+  }
+
+  /**
+   * The tracer: MicroProfile Telemetry's once resolved, a no-op one without the feature. Until the
+   * start resolved it, a record handled first on a thread of SmallRye's gets no-op spans (its trace
+   * context still travels on the record).
+   */
+  private Tracer tracer() {
+    Tracer resolved = tracer;
+    return resolved != null ? resolved : resolve();
+  }
+
+  private synchronized Tracer resolve() {
+    if (tracer != null) {
+      return tracer;
+    }
+    try {
+      if (telemetry == null || !telemetry.isResolvable()) {
+        tracer = NO_OP;
+        return tracer;
+      }
       OpenTelemetry openTelemetry = telemetry.get();
-      tracer = openTelemetry.getTracer(SCOPE);
       propagator = openTelemetry.getPropagators().getTextMapPropagator();
+      tracer = openTelemetry.getTracer(SCOPE);
+      return tracer;
+    } catch (RuntimeException e) {
+      LOG.log(Level.FINE, "OpenTelemetry is not reachable from this thread yet", e);
+      return NO_OP;
     }
   }
 
@@ -89,7 +129,7 @@ public class Tracing {
       parent = fromAttributes(events.get(0)).context;
     }
     SpanBuilder span =
-        tracer
+        tracer()
             .spanBuilder("send " + topic)
             .setParent(parent)
             .setSpanKind(SpanKind.PRODUCER)
@@ -157,7 +197,7 @@ public class Tracing {
       int attempt,
       boolean replay) {
     SpanBuilder span =
-        tracer
+        tracer()
             .spanBuilder("handle " + handler)
             .setSpanKind(SpanKind.CONSUMER)
             .setAttribute(SYSTEM, "kafka")
@@ -184,7 +224,7 @@ public class Tracing {
    */
   public Sending deadLettering(TraceParent parent, String topic, String reason) {
     Span span =
-        tracer
+        tracer()
             .spanBuilder("dead-letter " + topic)
             .setParent(parent.context)
             .setSpanKind(SpanKind.PRODUCER)
@@ -208,7 +248,7 @@ public class Tracing {
               Context.root(), Map.of(W3C_TRACEPARENT, eventTraceparent), MapGetter.INSTANCE);
     }
     Span span =
-        tracer
+        tracer()
             .spanBuilder("POST")
             .setParent(parent)
             .setSpanKind(SpanKind.CLIENT)
