@@ -44,15 +44,14 @@ public class HandlerInvoker {
       monitor.duplicate(name);
       return HandlerResult.duplicate(name);
     }
+    if (dispatch.trace == null) {
+      // a dispatch without a record's headers (retry topics, replays): read once, for every attempt
+      dispatch.trace = tracing.fromAttributes(event);
+    }
     long start = System.nanoTime();
     try (Handling span =
         tracing.handling(
-            dispatch.trace != null ? dispatch.trace : tracing.fromAttributes(event),
-            dispatch.channel,
-            name,
-            event,
-            dispatch.attempt(),
-            dispatch.replay)) {
+            dispatch.trace, dispatch.channel, name, event, dispatch.attempt(), dispatch.replay)) {
       try {
         handler.handle(event);
       } catch (Exception e) {
