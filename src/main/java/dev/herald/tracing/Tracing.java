@@ -13,7 +13,6 @@ import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.context.propagation.TextMapGetter;
 import io.opentelemetry.context.propagation.TextMapPropagator;
-import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
@@ -69,10 +68,8 @@ public class Tracing {
   private volatile Tracer tracer;
   private volatile TextMapPropagator propagator = W3C;
 
-  @PostConstruct
-  void open() {
-    LogFields.register();
-  }
+  /** Whether the log fields are registered: on the first handler call, not at the start. */
+  private volatile boolean logFields;
 
   /**
    * Resolves MicroProfile Telemetry's instance at the application's start, on a thread of the
@@ -112,9 +109,22 @@ public class Tracing {
     }
   }
 
+  /**
+   * Registered at the first handler call: registered from the start observer's thread, the fields
+   * did not show on the log lines (seen in TraceIT).
+   */
+  private synchronized void registerLogFields() {
+    if (!logFields) {
+      LogFields.register();
+      logFields = true;
+    }
+  }
+
   @PreDestroy
   void close() {
-    LogFields.unregister();
+    if (logFields) {
+      LogFields.unregister();
+    }
   }
 
   /**
@@ -214,6 +224,9 @@ public class Tracing {
       }
     } else {
       span.setParent(parent.context);
+    }
+    if (!logFields) {
+      registerLogFields();
     }
     return new Handling(span.startSpan(), LogFields.of(event, channel, handler));
   }
