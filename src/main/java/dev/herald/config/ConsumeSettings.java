@@ -9,7 +9,8 @@ public record ConsumeSettings(
     Set<String> disabledHandlers,
     int outcomesRetained,
     long commitIntervalMs,
-    long stopWaitMs) {
+    long stopWaitMs,
+    long revokeWaitMs) {
 
   public static final Setting MAX_EVENT_BYTES =
       new Setting("herald.consume.max-event-bytes", "1000000", "larger records are dead-lettered");
@@ -29,6 +30,13 @@ public record ConsumeSettings(
           "herald.consume.stop-wait-ms",
           "10000",
           "how long a stopping channel waits for the records in hand before its last commit");
+  public static final Setting REVOKE_WAIT_MS =
+      new Setting(
+          "herald.consume.revoke-wait-ms",
+          "10000",
+          "how long a rebalance waits for the handler calls running on a partition this server"
+              + " hands over, before it commits what was handled (keep it well below"
+              + " max.poll.interval.ms)");
   public static final Setting DISABLED_HANDLERS =
       new Setting(
           "herald.handlers.disabled",
@@ -49,11 +57,12 @@ public record ConsumeSettings(
         Set.copyOf(settings.list(DISABLED_HANDLERS)),
         settings.intValue(OUTCOMES_RETAINED),
         settings.longValue(COMMIT_INTERVAL_MS),
-        settings.longValue(STOP_WAIT_MS));
+        settings.longValue(STOP_WAIT_MS),
+        settings.longValue(REVOKE_WAIT_MS));
   }
 
   /** The defaults, as a server without configuration has them. */
   public static ConsumeSettings defaults() {
-    return new ConsumeSettings(1_000_000, 1, Set.of(), 10_000, 500, 10_000);
+    return new ConsumeSettings(1_000_000, 1, Set.of(), 10_000, 500, 10_000, 10_000);
   }
 }

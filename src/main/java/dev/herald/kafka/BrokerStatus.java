@@ -10,6 +10,7 @@ import java.util.Map;
  * @param lag per channel, records its consumer group has not committed yet
  * @param deadLettered per channel, records written to its dead-letter topic (sum of end offsets)
  * @param partitions per channel, the lag of each partition of its topic
+ * @param members per channel, how many consumers its group has (one per server running it)
  */
 public record BrokerStatus(
     boolean up,
@@ -18,10 +19,17 @@ public record BrokerStatus(
     Instant checkedAt,
     Map<String, Long> lag,
     Map<String, Long> deadLettered,
-    Map<String, List<PartitionLag>> partitions) {
+    Map<String, List<PartitionLag>> partitions,
+    Map<String, Integer> members) {
+
+  /** The most consumers any channel's group has: the servers sharing the work, as Kafka sees it. */
+  public int servers() {
+    return members.values().stream().mapToInt(Integer::intValue).max().orElse(0);
+  }
 
   static BrokerStatus unknown() {
-    return new BrokerStatus(false, "not checked yet", 0, null, Map.of(), Map.of(), Map.of());
+    return new BrokerStatus(
+        false, "not checked yet", 0, null, Map.of(), Map.of(), Map.of(), Map.of());
   }
 
   static BrokerStatus down(String reason, BrokerStatus previous) {
@@ -32,6 +40,7 @@ public record BrokerStatus(
         Instant.now(),
         previous.lag(),
         previous.deadLettered(),
-        previous.partitions());
+        previous.partitions(),
+        previous.members());
   }
 }

@@ -43,6 +43,7 @@ public class HeraldCommitStrategy implements KafkaCommitHandler.Factory {
         reportFailure,
         settings.commitIntervalMs(),
         config.getThrottledUnprocessedRecordMaxAgeMs(),
-        settings.stopWaitMs());
+        settings.stopWaitMs(),
+        settings.revokeWaitMs());
   }
 }

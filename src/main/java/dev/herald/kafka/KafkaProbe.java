@@ -39,9 +39,10 @@ import org.apache.kafka.common.TopicPartition;
  * Checks the broker in the background, on one long-lived admin client, so that health probes and
  * metric scrapes only read the cached {@link BrokerStatus}. A check passes when the cluster
  * answers, every channel topic and dead-letter topic exists (missing ones are created) and every
- * partition has a leader; it also reads each channel's consumer lag. Each passed check is also
- * fired as a CDI event, so that observers (the metrics' per-partition gauges) learn of partitions
- * that appeared; observers must be quick, they run on the probe's thread.
+ * partition has a leader; it also reads each channel's consumer lag and how many consumers its
+ * group has. Each passed check is also fired as a CDI event, so that observers (the metrics'
+ * per-partition gauges) learn of partitions that appeared; observers must be quick, they run on the
+ * probe's thread.
  */
 @ApplicationScoped
 public class KafkaProbe {
@@ -165,7 +166,22 @@ public class KafkaProbe {
       deadLettered.put(
           channel.channel(), ConsumerLag.endOffsetSum(channel.deadLetterTopic(), ends));
     }
-    return new BrokerStatus(true, null, brokers, Instant.now(), lags, deadLettered, partitionLags);
+    return new BrokerStatus(
+        true, null, brokers, Instant.now(), lags, deadLettered, partitionLags, members());
+  }
+
+  /** Per channel, how many consumers its group has now. */
+  private Map<String, Integer> members() throws Exception {
+    Map<String, String> groups = new HashMap<>();
+    channels.all().forEach(channel -> groups.put(channel.groupId(), channel.channel()));
+    Map<String, Integer> members = new HashMap<>();
+    admin
+        .describeConsumerGroups(groups.keySet())
+        .all()
+        .get(timeoutMs, TimeUnit.MILLISECONDS)
+        .forEach(
+            (group, description) -> members.put(groups.get(group), description.members().size()));
+    return members;
   }
 
   /** What the probe sets itself, over the connector's settings. */

@@ -21,9 +21,11 @@ import org.apache.kafka.common.TopicPartition;
 /**
  * A channel's commits: every {@code herald.consume.commit-interval-ms}, asynchronously, the
  * positions its {@link Offsets} moved to (never holding the channel up); synchronously for the
- * partitions revoked in a rebalance, and at the stop, after the records in hand are settled (for up
- * to {@code herald.consume.stop-wait-ms}). A record left unsettled longer than the channel's {@code
- * throttled.unprocessed-record-max-age.ms} fails the channel, so that health reports it.
+ * partitions revoked in a rebalance (after the handler calls running on them ended, for up to
+ * {@code herald.consume.revoke-wait-ms}), and at the stop, after the records in hand are settled
+ * (for up to {@code herald.consume.stop-wait-ms}). A record left unsettled longer than the
+ * channel's {@code throttled.unprocessed-record-max-age.ms} fails the channel, so that health
+ * reports it.
  */
 final class SettledOffsetsCommit implements KafkaCommitHandler {
 
@@ -37,6 +39,7 @@ final class SettledOffsetsCommit implements KafkaCommitHandler {
   private final BiConsumer<Throwable, Boolean> reportFailure;
   private final long maxRecordAgeMs;
   private final long stopWaitMs;
+  private final long revokeWaitMs;
   private final long timer;
   private volatile boolean committing;
   private volatile boolean reportedStuck;
@@ -49,7 +52,8 @@ final class SettledOffsetsCommit implements KafkaCommitHandler {
       BiConsumer<Throwable, Boolean> reportFailure,
       long commitIntervalMs,
       long maxRecordAgeMs,
-      long stopWaitMs) {
+      long stopWaitMs,
+      long revokeWaitMs) {
     this.channel = channel;
     this.offsets = offsets;
     this.vertx = vertx;
@@ -57,6 +61,7 @@ final class SettledOffsetsCommit implements KafkaCommitHandler {
     this.reportFailure = reportFailure;
     this.maxRecordAgeMs = maxRecordAgeMs;
     this.stopWaitMs = stopWaitMs;
+    this.revokeWaitMs = revokeWaitMs;
     this.timer = vertx.setPeriodic(commitIntervalMs, ignored -> tick());
   }
 
@@ -65,24 +70,48 @@ final class SettledOffsetsCommit implements KafkaCommitHandler {
       Map<TopicPartition, Long> moved = offsets.toCommit();
       if (!moved.isEmpty()) {
         committing = true;
-        consumer
-            .commitAsync(metadata(moved))
+        commitOwned(consumer, moved)
             .subscribe()
             .with(
-                done -> {
-                  offsets.committed(moved);
-                  committing = false;
-                },
+                ignored -> {},
                 error -> {
-                  LOG.log(
-                      Level.WARNING,
-                      "Channel '" + channel + "' could not commit " + moved + "; tries again",
-                      error);
+                  LOG.log(Level.FINE, "Channel '" + channel + "' could not commit", error);
                   committing = false;
                 });
       }
     }
     checkAge();
+  }
+
+  /**
+   * Commits the positions of the partitions the consumer still has, on its polling thread: a
+   * partition handed over since the positions were read keeps what its new owner commits (a late
+   * commit of ours would move its offset back).
+   */
+  private <K, V> Uni<Void> commitOwned(
+      KafkaConsumer<K, V> client, Map<TopicPartition, Long> moved) {
+    return client.runOnPollingThread(
+        (org.apache.kafka.clients.consumer.Consumer<K, V> kafka) -> {
+          Map<TopicPartition, Long> owned = new HashMap<>(moved);
+          owned.keySet().retainAll(kafka.assignment());
+          if (owned.isEmpty()) {
+            committing = false;
+            return;
+          }
+          kafka.commitAsync(
+              metadata(owned),
+              (done, error) -> {
+                if (error == null) {
+                  offsets.committed(owned);
+                } else {
+                  LOG.log(
+                      Level.WARNING,
+                      "Channel '" + channel + "' could not commit " + owned + "; tries again",
+                      error);
+                }
+                committing = false;
+              });
+        });
   }
 
   private void checkAge() {
@@ -107,17 +136,31 @@ final class SettledOffsetsCommit implements KafkaCommitHandler {
 
   @Override
   public void partitionsRevoked(Collection<TopicPartition> partitions) {
-    Map<TopicPartition, Long> last = offsets.revoke(partitions);
+    // On the polling thread, inside the rebalance: the partitions go to their new owner only after
+    // this returns, so what is committed here is where that owner starts.
+    Map<TopicPartition, Long> last = offsets.revoke(partitions, Duration.ofMillis(revokeWaitMs));
     if (!last.isEmpty()) {
       try {
         consumer.unwrap().commitSync(metadata(last));
       } catch (RuntimeException e) {
         LOG.log(
             Level.WARNING,
-            "Channel '" + channel + "' could not commit " + last + " for revoked partitions",
+            "Channel '"
+                + channel
+                + "' could not commit "
+                + last
+                + " for the partitions it hands over; their new owner handles the records after the"
+                + " last commit again",
             e);
+        return;
       }
     }
+    LOG.info(
+        "Channel '"
+            + channel
+            + "' handed over "
+            + partitions
+            + (last.isEmpty() ? "" : ", committed up to " + last));
   }
 
   @Override

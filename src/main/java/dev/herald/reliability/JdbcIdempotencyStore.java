@@ -85,24 +85,40 @@ public class JdbcIdempotencyStore implements IdempotencyStore, AutoCloseable {
   private void createTable() {
     try (Connection connection = dataSource.getConnection();
         Statement statement = connection.createStatement()) {
-      try (ResultSet tables =
-          connection.getMetaData().getTables(null, null, null, new String[] {"TABLE"})) {
-        while (tables.next()) {
-          if (TABLE.equalsIgnoreCase(tables.getString("TABLE_NAME"))) {
-            return;
-          }
-        }
+      if (tableExists(connection)) {
+        return;
       }
-      statement.executeUpdate(
-          "CREATE TABLE "
-              + TABLE
-              + " (handler VARCHAR(200) NOT NULL, event_id VARCHAR(255) NOT NULL,"
-              + " handled_at TIMESTAMP NOT NULL, PRIMARY KEY (handler, event_id))");
-      statement.executeUpdate(
-          "CREATE INDEX " + TABLE + "_handled_at ON " + TABLE + " (handled_at)");
+      try {
+        statement.executeUpdate(
+            "CREATE TABLE "
+                + TABLE
+                + " (handler VARCHAR(200) NOT NULL, event_id VARCHAR(255) NOT NULL,"
+                + " handled_at TIMESTAMP NOT NULL, PRIMARY KEY (handler, event_id))");
+        statement.executeUpdate(
+            "CREATE INDEX " + TABLE + "_handled_at ON " + TABLE + " (handled_at)");
+      } catch (SQLException e) {
+        if (!tableExists(connection)) {
+          throw e;
+        } // else another server sharing the database created it at the same moment
+      }
     } catch (SQLException e) {
       throw new IllegalStateException(
           "Idempotency store cannot create table " + TABLE + ": " + e.getMessage(), e);
     }
+  }
+
+  private static boolean tableExists(Connection connection) throws SQLException {
+    if (!connection.getAutoCommit()) {
+      connection.rollback();
+    }
+    try (ResultSet tables =
+        connection.getMetaData().getTables(null, null, null, new String[] {"TABLE"})) {
+      while (tables.next()) {
+        if (TABLE.equalsIgnoreCase(tables.getString("TABLE_NAME"))) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 }

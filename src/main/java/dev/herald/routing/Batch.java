@@ -105,6 +105,7 @@ final class Batch {
     private final int[] indexes;
     private int settledPrefix;
     private volatile boolean revoked;
+    private boolean released;
 
     Run(TopicPartition partition, int[] indexes) {
       this.partition = partition;
@@ -126,11 +127,32 @@ final class Batch {
     }
 
     boolean complete() {
-      return revoked || settledPrefix == indexes.length;
+      return released || settledPrefix == indexes.length;
     }
 
+    /** Whether one of its records is still being handled or written. */
+    boolean busy() {
+      for (int index : indexes) {
+        if (states.get(index) == OPEN) {
+          return true;
+        }
+      }
+      return false;
+    }
+
+    /** No record of it starts, nor makes another handler call, from now on. */
     void revoke() {
       revoked = true;
+    }
+
+    /** Its partition was handed over: it moves no commit position any more. */
+    void release() {
+      revoked = true;
+      released = true;
+    }
+
+    boolean released() {
+      return released;
     }
 
     boolean revoked() {

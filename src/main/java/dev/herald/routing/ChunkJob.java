@@ -46,4 +46,9 @@ final class ChunkJob implements Job {
   public void interrupted(Dispatch dispatch) {
     batch.abandon(current);
   }
+
+  @Override
+  public boolean handedOver() {
+    return batch.revoked(current);
+  }
 }

@@ -15,6 +15,17 @@ interface Job {
   /** The dispatch returned last has called all its handlers. */
   void finished(Dispatch dispatch);
 
-  /** The dispatch returned last was cut short by the stop: its record stays uncommitted. */
+  /**
+   * The dispatch returned last was cut short by the stop or a handover: its record stays
+   * uncommitted.
+   */
   void interrupted(Dispatch dispatch);
+
+  /**
+   * Whether the dispatch returned last may make no further handler call: its partition went to
+   * another consumer of the group, which handles the record again.
+   */
+  default boolean handedOver() {
+    return false;
+  }
 }

@@ -1,5 +1,6 @@
 package dev.herald.routing;
 
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Collection;
 import java.util.HashMap;
@@ -8,6 +9,9 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.Consumer;
 import org.apache.kafka.common.TopicPartition;
 
 /**
@@ -18,6 +22,8 @@ import org.apache.kafka.common.TopicPartition;
  * ({@link #toCommit}) on its own schedule, on revoke and at the stop.
  */
 public final class Offsets {
+
+  private static final long HANDOVER_POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(5);
 
   private final ArrayDeque<Batch> batches = new ArrayDeque<>();
   private final Map<TopicPartition, Long> positions = new HashMap<>();
@@ -73,31 +79,65 @@ public final class Offsets {
 
   /** Kafka has these positions. */
   public synchronized void committed(Map<TopicPartition, Long> offsets) {
-    offsets.forEach((partition, position) -> committed.merge(partition, position, Math::max));
+    offsets.forEach(
+        (partition, position) -> {
+          if (positions.containsKey(partition)) { // else handed over since
+            committed.merge(partition, position, Math::max);
+          }
+        });
   }
 
   /**
-   * The partitions went to another consumer of the group: their records not yet started are
-   * skipped, and the positions to commit for them are returned (and forgotten).
+   * The partitions go to another consumer of the group: no record of theirs starts from now on, and
+   * a record whose handler call is running makes no further call or attempt once that one ends (it
+   * is abandoned, so the new owner handles it again). Waits up to {@code wait} for those calls to
+   * end, then returns the positions to commit for the partitions (the end of their handled prefix,
+   * where it moved since the last commit) and forgets them: nothing of theirs is committed by this
+   * consumer afterwards, whatever finishes late.
    */
-  public synchronized Map<TopicPartition, Long> revoke(Collection<TopicPartition> partitions) {
-    advance();
-    Map<TopicPartition, Long> last = new HashMap<>();
-    for (TopicPartition partition : partitions) {
-      Long position = positions.remove(partition);
-      if (position != null && !position.equals(committed.remove(partition))) {
-        last.put(partition, position);
-      }
+  public Map<TopicPartition, Long> revoke(Collection<TopicPartition> partitions, Duration wait) {
+    synchronized (this) {
+      forEachRun(partitions, Batch.Run::revoke);
     }
+    long deadline = System.nanoTime() + wait.toNanos();
+    while (busy(partitions) && System.nanoTime() - deadline < 0) {
+      LockSupport.parkNanos(HANDOVER_POLL_NANOS);
+    }
+    synchronized (this) {
+      advance();
+      forEachRun(partitions, Batch.Run::release);
+      Map<TopicPartition, Long> last = new HashMap<>();
+      for (TopicPartition partition : partitions) {
+        Long position = positions.remove(partition);
+        if (position != null && !position.equals(committed.remove(partition))) {
+          last.put(partition, position);
+        }
+      }
+      dropCompleteBatches();
+      return last;
+    }
+  }
+
+  /** Whether a record of the partitions is still being handled or written. */
+  synchronized boolean busy(Collection<TopicPartition> partitions) {
     for (Batch batch : batches) {
       for (Batch.Run run : batch.runs()) {
-        if (partitions.contains(run.partition)) {
-          run.revoke();
+        if (partitions.contains(run.partition) && !run.released() && run.busy()) {
+          return true;
         }
       }
     }
-    dropCompleteBatches();
-    return last;
+    return false;
+  }
+
+  private void forEachRun(Collection<TopicPartition> partitions, Consumer<Batch.Run> action) {
+    for (Batch batch : batches) {
+      for (Batch.Run run : batch.runs()) {
+        if (partitions.contains(run.partition)) {
+          action.accept(run);
+        }
+      }
+    }
   }
 
   /** No record taken is still being handled or written. */
@@ -121,7 +161,7 @@ public final class Offsets {
     Set<TopicPartition> held = new HashSet<>();
     for (Batch batch : batches) {
       for (Batch.Run run : batch.runs()) {
-        if (run.revoked() || held.contains(run.partition)) {
+        if (run.released() || held.contains(run.partition)) {
           continue;
         }
         long position = run.advance();

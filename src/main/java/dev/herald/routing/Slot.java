@@ -62,6 +62,10 @@ final class Slot {
         job.finished(finished);
         continue;
       }
+      if (job.handedOver()) {
+        interrupted();
+        continue;
+      }
       boolean blocking = invoker.blocking(dispatch.handler().bean());
       if (blocking && !onManagedThread) {
         resumeOnManagedThread();

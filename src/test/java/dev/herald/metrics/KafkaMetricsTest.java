@@ -57,7 +57,7 @@ class KafkaMetricsTest {
 
     current =
         new BrokerStatus(
-            true, null, 1, Instant.now(), Map.of(), Map.of(), Map.of(CHANNEL, List.of()));
+            true, null, 1, Instant.now(), Map.of(), Map.of(), Map.of(CHANNEL, List.of()), Map.of());
 
     assertThat(recorded.gauge(partition(1))).isNaN();
   }
@@ -71,7 +71,8 @@ class KafkaMetricsTest {
             Instant.now(),
             Map.of(CHANNEL, 0L),
             Map.of(CHANNEL, 0L),
-            Map.of(CHANNEL, List.of(partitions)));
+            Map.of(CHANNEL, List.of(partitions)),
+            Map.of(CHANNEL, 1));
     return current;
   }
 

@@ -241,7 +241,8 @@ class ChannelFlowTest {
   }
 
   @Test
-  void aRevokedPartitionsPositionIsHandedOverAndItsWaitingRecordsAreSkipped() throws Exception {
+  void aRevokeWaitsForTheRunningCallThenCommitsItAndLeavesTheRecordsNotStartedToTheNewOwner()
+      throws Exception {
     CountDownLatch release = new CountDownLatch(1);
     manager.useHandlers(
         List.of(
@@ -254,15 +255,99 @@ class ChannelFlowTest {
                   }
                   handled.add(event.id());
                 })));
-
     manager.receive(CHANNEL, batch(record("k1"), record("k1"), record("k1")));
     await().atMost(Duration.ofSeconds(5)).until(() -> handled.size() == 1);
 
-    assertThat(offsets.revoke(List.of(P0))).isEqualTo(Map.of(P0, 1L));
+    CompletableFuture<Map<TopicPartition, Long>> handover =
+        CompletableFuture.supplyAsync(() -> offsets.revoke(List.of(P0), Duration.ofSeconds(10)));
+    await().atMost(Duration.ofSeconds(5)).until(() -> offsets.busy(List.of(P0)));
+    assertThat(handover).isNotDone();
     release.countDown();
+
+    assertThat(handover.get(10, TimeUnit.SECONDS)).isEqualTo(Map.of(P0, 2L));
     await().atMost(Duration.ofSeconds(5)).until(offsets::idle);
     assertThat(handled).containsExactly("0", "1");
     assertThat(offsets.toCommit()).isEmpty();
+  }
+
+  @Test
+  void aCallStillRunningWhenTheWaitEndsIsLeftToTheNewOwnerAndNeverCommittedHere() throws Exception {
+    CountDownLatch release = new CountDownLatch(1);
+    manager.useHandlers(
+        List.of(
+            handler(
+                "h",
+                true,
+                event -> {
+                  if (event.id().equals("1")) {
+                    release.await(10, TimeUnit.SECONDS);
+                  }
+                  handled.add(event.id());
+                })));
+    manager.receive(CHANNEL, batch(record("k1"), record("k1"), record("k1")));
+    await().atMost(Duration.ofSeconds(5)).until(() -> handled.size() == 1);
+
+    assertThat(offsets.revoke(List.of(P0), Duration.ofMillis(50))).isEqualTo(Map.of(P0, 1L));
+    release.countDown();
+    await().atMost(Duration.ofSeconds(5)).until(offsets::idle);
+
+    assertThat(handled).containsExactly("0", "1");
+    assertThat(offsets.toCommit()).isEmpty();
+  }
+
+  @Test
+  void aRecordWaitingToBeRetriedWhenItsPartitionIsHandedOverMakesNoFurtherAttempt()
+      throws Exception {
+    manager.retries =
+        new RetryPolicies() {
+          @Override
+          public RetryPolicy forChannel(String channel) {
+            return new RetryPolicy(
+                3,
+                Duration.ofSeconds(2),
+                1.0,
+                Duration.ofSeconds(2),
+                0.0,
+                List.of(IllegalStateException.class),
+                Duration.ofSeconds(5));
+          }
+        };
+    List<String> attempts = new CopyOnWriteArrayList<>();
+    manager.useHandlers(
+        List.of(
+            handler(
+                "h",
+                true,
+                event -> {
+                  attempts.add(event.id());
+                  if (event.id().equals("1")) {
+                    throw new IllegalStateException("down");
+                  }
+                  handled.add(event.id());
+                })));
+    manager.receive(CHANNEL, batch(record("k1"), record("k1"), record("k1")));
+    await().atMost(Duration.ofSeconds(5)).until(() -> attempts.contains("1"));
+
+    assertThat(offsets.revoke(List.of(P0), Duration.ofSeconds(10))).isEqualTo(Map.of(P0, 1L));
+
+    assertThat(attempts).containsExactly("0", "1");
+    assertThat(handled).containsExactly("0");
+    assertThat(deadLettered).isEmpty();
+    assertThat(offsets.idle()).isTrue();
+  }
+
+  @Test
+  void aCommitThatCompletesAfterTheHandoverIsNotRememberedForThePartition() {
+    manager.useHandlers(List.of(handler("h", false, event -> handled.add(event.id()))));
+    manager.receive(CHANNEL, batch(record("k1"), record("k1")));
+    Map<TopicPartition, Long> inFlight = offsets.toCommit();
+    assertThat(inFlight).isEqualTo(Map.of(P0, 2L));
+
+    assertThat(offsets.revoke(List.of(P0), Duration.ZERO)).isEqualTo(Map.of(P0, 2L));
+    offsets.committed(inFlight);
+    manager.receive(CHANNEL, batch(record("k1")));
+
+    assertThat(offsets.toCommit()).isEqualTo(Map.of(P0, 3L));
   }
 
   @Test

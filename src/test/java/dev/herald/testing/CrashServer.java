@@ -40,7 +40,8 @@ public final class CrashServer implements AutoCloseable {
 
   private final Path wlp =
       Path.of(System.getProperty("herald.wlp", "target/liberty/wlp")).toAbsolutePath();
-  private final Path dir = wlp.resolve("usr/servers/" + NAME);
+  private final String name;
+  private final Path dir;
   private final int httpPort;
 
   /** A server against the test broker. */
@@ -54,6 +55,18 @@ public final class CrashServer implements AutoCloseable {
    * property would win over them.
    */
   public CrashServer(int httpPort, List<String> systemProperties, Map<String, String> environment) {
+    this(NAME, httpPort, systemProperties, environment);
+  }
+
+  /**
+   * A server named {@code name} (one of several at once), with these JVM options ({@code -X...}, as
+   * given) and system properties ({@code key=value}), against the test broker unless the
+   * environment names other brokers.
+   */
+  public CrashServer(
+      String name, int httpPort, List<String> systemProperties, Map<String, String> environment) {
+    this.name = name;
+    this.dir = wlp.resolve("usr/servers/" + name);
     this.httpPort = httpPort;
     try {
       deleteRecursively(dir);
@@ -83,13 +96,15 @@ public final class CrashServer implements AutoCloseable {
               : brokerProperties();
       Files.write(
           dir.resolve("jvm.options"),
-          Stream.concat(broker.stream(), systemProperties.stream()).map(p -> "-D" + p).toList());
+          Stream.concat(broker.stream(), systemProperties.stream())
+              .map(p -> p.startsWith("-X") ? p : "-D" + p)
+              .toList());
       Path serverEnv = dir.resolve("server.env");
       List<String> variables = new ArrayList<>();
       if (Files.exists(serverEnv)) {
         variables.addAll(Files.readAllLines(serverEnv));
       }
-      environment.forEach((name, value) -> variables.add(name + "=" + value));
+      environment.forEach((variable, value) -> variables.add(variable + "=" + value));
       Files.write(serverEnv, variables);
       Files.createDirectories(dir.resolve("dropins"));
       Deployments.herald()
@@ -115,7 +130,7 @@ public final class CrashServer implements AutoCloseable {
 
   /** Waits until the server answers {@code herald} ready. */
   public void awaitReady(HeraldClient herald) {
-    org.awaitility.Awaitility.await(NAME + " server ready")
+    org.awaitility.Awaitility.await(name + " server ready")
         .atMost(java.time.Duration.ofSeconds(180))
         .pollInterval(java.time.Duration.ofMillis(500))
         .ignoreExceptions()
@@ -148,7 +163,7 @@ public final class CrashServer implements AutoCloseable {
   /** SIGKILL: no shutdown hook, no commit, no flush. */
   public void kill() throws Exception {
     long pid =
-        Long.parseLong(Files.readString(wlp.resolve("usr/servers/.pid/" + NAME + ".pid")).trim());
+        Long.parseLong(Files.readString(wlp.resolve("usr/servers/.pid/" + name + ".pid")).trim());
     ProcessHandle process =
         ProcessHandle.of(pid).orElseThrow(() -> new IllegalStateException("no process " + pid));
     process.destroyForcibly();
@@ -163,26 +178,26 @@ public final class CrashServer implements AutoCloseable {
   private void run(String action) {
     try {
       Process process =
-          new ProcessBuilder(wlp.resolve("bin/server").toString(), action, NAME)
+          new ProcessBuilder(wlp.resolve("bin/server").toString(), action, name)
               .redirectErrorStream(true)
               .redirectOutput(
                   ProcessBuilder.Redirect.appendTo(
-                      wlp.resolve("usr/servers/" + NAME + "-commands.log").toFile()))
+                      wlp.resolve("usr/servers/" + name + "-commands.log").toFile()))
               .start();
       if (!process.waitFor(180, TimeUnit.SECONDS)) {
         process.destroyForcibly();
-        throw new IllegalStateException("server " + action + " " + NAME + " took too long");
+        throw new IllegalStateException("server " + action + " " + name + " took too long");
       }
       if (process.exitValue() != 0 && !"stop".equals(action)) {
         throw new IllegalStateException(
             "server "
                 + action
                 + " "
-                + NAME
+                + name
                 + " exited with "
                 + process.exitValue()
                 + "; see "
-                + wlp.resolve("usr/servers/" + NAME + "-commands.log"));
+                + wlp.resolve("usr/servers/" + name + "-commands.log"));
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);

@@ -33,6 +33,12 @@ public class EffectCounter implements EventHandler {
   /** System property: the event id at which the handler parks, once. */
   public static final String PAUSE_AT = "herald.test.pause-at";
 
+  /**
+   * System property: the server's name, which each journal line then carries after the event id,
+   * with the effect's time in epoch milliseconds ({@code <id> <server> <millis>}).
+   */
+  public static final String SERVER = "herald.test.server-name";
+
   /** System property: how long each effect takes, in milliseconds (none by default). */
   public static final String EFFECT_MS = "herald.test.effect-ms";
 
@@ -55,9 +61,12 @@ public class EffectCounter implements EventHandler {
       pauseOnce(event.id(), java.nio.file.Path.of(journal + ".paused"));
       Thread.sleep(Long.getLong(EFFECT_MS, 0));
       // appended by the process, so a kill -9 of the server does not lose it
+      String server = System.getProperty(SERVER);
       Files.writeString(
           java.nio.file.Path.of(journal),
-          event.id() + "\n",
+          event.id()
+              + (server == null ? "" : " " + server + " " + System.currentTimeMillis())
+              + "\n",
           StandardOpenOption.CREATE,
           StandardOpenOption.APPEND);
     }
