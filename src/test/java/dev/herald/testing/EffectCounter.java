@@ -30,6 +30,12 @@ public class EffectCounter implements EventHandler {
   /** System property: a file the counter appends each effect's event id to. */
   public static final String JOURNAL = "herald.test.effects-journal";
 
+  /**
+   * System property: how many effects the handler applies before it parks, once, before the next
+   * effect (whichever event that is).
+   */
+  public static final String PAUSE_AFTER = "herald.test.pause-after";
+
   /** System property: the event id at which the handler parks, once. */
   public static final String PAUSE_AT = "herald.test.pause-at";
 
@@ -43,6 +49,7 @@ public class EffectCounter implements EventHandler {
   public static final String EFFECT_MS = "herald.test.effect-ms";
 
   private final Map<String, AtomicInteger> effects = new ConcurrentHashMap<>();
+  private final AtomicInteger applied = new AtomicInteger();
 
   @Override
   public String name() {
@@ -58,7 +65,11 @@ public class EffectCounter implements EventHandler {
   public void handle(CloudEvent event) throws Exception {
     String journal = System.getProperty(JOURNAL);
     if (journal != null) {
-      pauseOnce(event.id(), java.nio.file.Path.of(journal + ".paused"));
+      java.nio.file.Path marker = java.nio.file.Path.of(journal + ".paused");
+      pauseOnce(event.id(), marker);
+      if (applied.get() >= Integer.getInteger(PAUSE_AFTER, Integer.MAX_VALUE)) {
+        park(marker);
+      }
       Thread.sleep(Long.getLong(EFFECT_MS, 0));
       // appended by the process, so a kill -9 of the server does not lose it
       String server = System.getProperty(SERVER);
@@ -71,6 +82,7 @@ public class EffectCounter implements EventHandler {
           StandardOpenOption.APPEND);
     }
     effects.computeIfAbsent(event.id(), id -> new AtomicInteger()).incrementAndGet();
+    applied.incrementAndGet();
   }
 
   /**
@@ -78,7 +90,14 @@ public class EffectCounter implements EventHandler {
    * only: the crash test kills the server at that known point, mid-stream.
    */
   private static void pauseOnce(String id, java.nio.file.Path marker) throws Exception {
-    if (id.equals(System.getProperty(PAUSE_AT)) && !Files.exists(marker)) {
+    if (id.equals(System.getProperty(PAUSE_AT))) {
+      park(marker);
+    }
+  }
+
+  /** Parks for good, the first time only, leaving {@code marker} as a sign. */
+  private static void park(java.nio.file.Path marker) throws Exception {
+    if (!Files.exists(marker)) {
       Files.createFile(marker);
       new java.util.concurrent.CountDownLatch(1).await();
     }
