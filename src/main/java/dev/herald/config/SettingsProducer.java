@@ -92,6 +92,13 @@ public class SettingsProducer {
 
   @Produces
   @Singleton
+  ControlSettings control(Settings settings, EventChannels channels) {
+    return ControlSettings.from(
+        settings, channels.all().stream().map(EventChannel::channel).toList());
+  }
+
+  @Produces
+  @Singleton
   OutboxSettings outbox(Settings settings) {
     return OutboxSettings.from(settings);
   }

@@ -4,34 +4,41 @@ import dev.herald.config.EventChannel;
 import dev.herald.config.EventChannels;
 import dev.herald.routing.ChannelPauses;
 import io.smallrye.reactive.messaging.ChannelRegistry;
-import io.smallrye.reactive.messaging.PausableChannel;
 import io.smallrye.reactive.messaging.health.HealthReport;
 import io.smallrye.reactive.messaging.providers.extension.HealthCenter;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.logging.Logger;
 
 /**
- * Pauses and resumes Herald's channels and says what state each is in. A pause stops the channel's
- * demand: SmallRye's Kafka source then pauses its partitions (the consumer stays in its group, so
- * no rebalance), nothing is handled or committed, and the lag grows until {@link #resume}. Due
- * records of its retry topics wait too.
+ * Pauses and resumes Herald's channels on every server and says what state each is in here. A pause
+ * stops the channel's demand: SmallRye's Kafka source then pauses its partitions (the consumer
+ * stays in its group, so no rebalance), nothing is handled or committed, and the lag grows until
+ * {@link #resume}. Due records of its retry topics wait too.
  *
- * <p>A pause lasts as long as the server: a restarted server consumes again, unless the channel is
- * configured to start paused ({@code mp.messaging.incoming.<channel>.pausable.initially-paused}).
+ * <p>A pause or resume is a record in the channel states' topic ({@link ChannelStatesTopic}), which
+ * every server follows, so it holds on every server and across restarts.
  */
 @ApplicationScoped
 public class ChannelControl implements ChannelPauses {
 
-  private static final Logger LOG = Logger.getLogger(ChannelControl.class.getName());
-
   @Inject ChannelRegistry registry;
   @Inject HealthCenter health;
   @Inject EventChannels channels;
+  @Inject ChannelStatesTopic states;
+
+  private LocalChannels local;
+
+  @PostConstruct
+  void init() {
+    local =
+        new LocalChannels(registry, channels.all().stream().map(EventChannel::channel).toList());
+  }
 
   /** Herald's channels, in configuration order. */
   public Collection<EventChannel> channels() {
@@ -50,11 +57,13 @@ public class ChannelControl implements ChannelPauses {
     return isPaused(channel) ? ChannelState.PAUSED : ChannelState.RUNNING;
   }
 
-  /** Whether an operator paused the channel (cheap: no health report is built). */
+  /**
+   * Whether the channel is paused on this server (cheap: no health report is built): by an
+   * operator, or because the channel states' topic was not read yet.
+   */
   @Override
   public boolean isPaused(String channel) {
-    PausableChannel pausable = registry.getPausable(channel);
-    return pausable != null && pausable.isPaused();
+    return local.isPaused(channel);
   }
 
   /** The failure SmallRye reported for the channel, if it is not alive. */
@@ -79,45 +88,39 @@ public class ChannelControl implements ChannelPauses {
   }
 
   /**
-   * Stops handling the channel's events; pausing a paused channel changes nothing.
-   *
-   * @return whether the channel was running before
+   * Why every channel still waits for its state from the channel states' topic; empty once it was
+   * read.
    */
-  public boolean pause(String channel) {
-    PausableChannel pausable = pausable(channel);
-    if (pausable.isPaused()) {
-      return false;
-    }
-    pausable.pause();
-    LOG.info("Channel '" + channel + "' paused: it handles nothing until it is resumed");
-    return true;
+  public Optional<String> waitingForStates() {
+    return states.waiting();
   }
 
   /**
-   * Handles the channel's events again, from where it stopped.
+   * Stops handling the channel's events on every server; pausing a paused channel changes nothing.
    *
-   * @return whether the channel was paused before
+   * @param by the user who pauses it
+   * @return whether the channel was running here before
+   * @throws ChannelStatesUnavailableException when the broker did not store the pause
    */
-  public boolean resume(String channel) {
-    PausableChannel pausable = pausable(channel);
-    if (!pausable.isPaused()) {
-      return false;
-    }
-    pausable.resume();
-    LOG.info("Channel '" + channel + "' resumed");
-    return true;
+  public boolean pause(String channel, String by) {
+    return change(channel, true, by);
   }
 
-  private PausableChannel pausable(String channel) {
-    PausableChannel pausable = registry.getPausable(channel);
-    if (pausable == null) {
-      throw new IllegalStateException(
-          "Channel '"
-              + channel
-              + "' cannot be paused: set mp.messaging.incoming."
-              + channel
-              + ".pausable=true (Herald's configuration sets it for every channel)");
-    }
-    return pausable;
+  /**
+   * Handles the channel's events again on every server, from where it stopped.
+   *
+   * @param by the user who resumes it
+   * @return whether the channel was paused here before
+   * @throws ChannelStatesUnavailableException when the broker did not store the resume
+   */
+  public boolean resume(String channel, String by) {
+    return change(channel, false, by);
+  }
+
+  private boolean change(String channel, boolean pause, String by) {
+    local.require(channel);
+    boolean before = local.isPaused(channel);
+    states.write(channel, new PauseState(pause, Instant.now(), by));
+    return before != pause;
   }
 }

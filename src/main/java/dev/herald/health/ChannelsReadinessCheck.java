@@ -12,7 +12,8 @@ import org.eclipse.microprofile.health.Readiness;
 /**
  * Says which channels an operator paused. A pause is deliberate, so it keeps the server ready (a
  * load balancer must not take it out, and a restart would undo the pause); a failed channel is
- * reported DOWN by SmallRye's own check.
+ * reported DOWN by SmallRye's own check. Until the channel states' topic was read every channel is
+ * paused, and {@code states} says why it is not read yet.
  */
 @Readiness
 @ApplicationScoped
@@ -27,6 +28,7 @@ public class ChannelsReadinessCheck implements HealthCheck {
     if (!paused.isEmpty()) {
       response.withData("paused", String.join(",", paused));
     }
+    control.waitingForStates().ifPresent(why -> response.withData("states", why));
     return response.build();
   }
 }

@@ -3,6 +3,7 @@ package dev.herald.rest;
 import dev.herald.config.EventChannel;
 import dev.herald.control.ChannelControl;
 import dev.herald.control.ChannelState;
+import dev.herald.control.ChannelStatesUnavailableException;
 import dev.herald.kafka.BrokerStatus;
 import dev.herald.kafka.KafkaProbe;
 import dev.herald.kafka.PartitionLag;
@@ -17,7 +18,10 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.SecurityContext;
+import java.security.Principal;
 import java.util.ArrayList;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -83,7 +87,9 @@ public class ChannelsResource {
     return view(known(name), probe.status());
   }
 
-  /** Stops handling the channel's events; its lag grows until it is resumed. Idempotent. */
+  /**
+   * Stops handling the channel's events on every server; its lag grows until resumed. Idempotent.
+   */
   @Audited
   @POST
   @Path("{channel}/pause")
@@ -92,17 +98,19 @@ public class ChannelsResource {
       operationId = "pauseChannel",
       summary = "Stop handling a channel's events",
       description =
-          "Its consumer stays in its group, nothing is handled or committed and the lag grows"
-              + " until it is resumed. Idempotent.")
+          "On every server, and across restarts: the pause is stored in the channel states'"
+              + " topic first. Its consumer stays in its group, nothing is handled or committed and"
+              + " the lag grows until it is resumed. Idempotent.")
   @APIResponse(responseCode = "200", description = "The channel, paused")
   @APIResponse(responseCode = "404", ref = ApiDoc.NOT_FOUND)
-  public ChannelView pause(@PathParam("channel") String name) {
+  @APIResponse(responseCode = "503", ref = ApiDoc.UNAVAILABLE)
+  public ChannelView pause(@PathParam("channel") String name, @Context SecurityContext caller) {
     EventChannel channel = known(name);
-    control.pause(channel.channel());
+    stored(() -> control.pause(channel.channel(), user(caller)));
     return view(channel, probe.status());
   }
 
-  /** Handles the channel's events again from where it stopped. Idempotent. */
+  /** Handles the channel's events again on every server, from where it stopped. Idempotent. */
   @Audited
   @POST
   @Path("{channel}/resume")
@@ -110,13 +118,36 @@ public class ChannelsResource {
   @Operation(
       operationId = "resumeChannel",
       summary = "Handle a paused channel's events again",
-      description = "From where it stopped: the lag drains. Idempotent.")
+      description =
+          "On every server, from where it stopped: the lag drains. The resume is stored in the"
+              + " channel states' topic first. Idempotent.")
   @APIResponse(responseCode = "200", description = "The channel, running")
   @APIResponse(responseCode = "404", ref = ApiDoc.NOT_FOUND)
-  public ChannelView resume(@PathParam("channel") String name) {
+  @APIResponse(responseCode = "503", ref = ApiDoc.UNAVAILABLE)
+  public ChannelView resume(@PathParam("channel") String name, @Context SecurityContext caller) {
     EventChannel channel = known(name);
-    control.resume(channel.channel());
+    stored(() -> control.resume(channel.channel(), user(caller)));
     return view(channel, probe.status());
+  }
+
+  /** Runs a pause or resume; 503 when the broker did not store it. */
+  private static void stored(Runnable change) {
+    try {
+      change.run();
+    } catch (ChannelStatesUnavailableException e) {
+      throw new ProblemException(
+          Problem.of(
+              503,
+              "Service Unavailable",
+              "The channel's state was not stored, so nothing changed: "
+                  + e.getMessage()
+                  + "; try again once Kafka answers"));
+    }
+  }
+
+  private static String user(SecurityContext caller) {
+    Principal user = caller.getUserPrincipal();
+    return user == null ? null : user.getName();
   }
 
   private EventChannel known(String name) {

@@ -1,5 +1,6 @@
 package dev.herald.webhooks;
 
+import dev.herald.config.CompactedTopics;
 import dev.herald.config.ConsumerLoop;
 import dev.herald.config.KafkaClients;
 import dev.herald.config.ProbeSettings;
@@ -157,6 +158,12 @@ public class EndpointsTopic {
 
   private void ensureTopic() {
     CompactedTopics.ensure(
-        clients, probe, settings.topic(), "webhook endpoints", Map.of(), TIMEOUT);
+        clients,
+        probe,
+        settings.topic(),
+        "webhook endpoints",
+        Map.of(),
+        "herald-webhooks-admin",
+        TIMEOUT);
   }
 }

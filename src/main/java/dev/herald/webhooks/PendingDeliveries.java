@@ -1,5 +1,6 @@
 package dev.herald.webhooks;
 
+import dev.herald.config.CompactedTopics;
 import dev.herald.config.ConsumerLoop;
 import dev.herald.config.KafkaClients;
 import dev.herald.config.ProbeSettings;
@@ -210,6 +211,7 @@ public class PendingDeliveries {
         // short segments, so that compaction soon drops finished deliveries and a new owner reads
         // little more than what is pending
         Map.of(TopicConfig.SEGMENT_MS_CONFIG, Long.toString(Duration.ofHours(1).toMillis())),
+        "herald-webhooks-admin",
         TIMEOUT);
   }
 

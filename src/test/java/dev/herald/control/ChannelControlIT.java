@@ -4,13 +4,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.herald.testing.Deployments;
+import dev.herald.testing.DevUser;
 import dev.herald.testing.HeraldClient;
 import dev.herald.testing.HeraldIT;
 import dev.herald.testing.TestEvents;
+import dev.herald.testing.TestKafka;
 import jakarta.json.JsonObject;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
 import java.util.stream.IntStream;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterEach;
@@ -22,6 +30,7 @@ class ChannelControlIT {
   private static final String TYPE = "chat.conversation.ended";
   private static final String CHANNEL = "chat-conversation-ended";
   private static final int EVENTS = 40;
+  private static final String STATES = "herald-channel-states";
 
   @Deployment(testable = false)
   static WebArchive deployment() {
@@ -30,6 +39,7 @@ class ChannelControlIT {
 
   private final HeraldClient herald = new HeraldClient();
 
+  /** The channel states' topic is shared by every test: each leaves its channel running. */
   @AfterEach
   void resume() {
     herald.postJson("api/channels/" + CHANNEL + "/resume", "");
@@ -102,12 +112,64 @@ class ChannelControlIT {
   }
 
   @Test
+  void aPauseIsStoredInTheChannelStatesTopicWithWhoAndWhen() throws Exception {
+    Map<TopicPartition, Long> before = TestKafka.endOffsets(STATES);
+    Instant asked = Instant.now().minusSeconds(1);
+
+    HttpResponse<String> paused =
+        herald.as(DevUser.OPERATOR).postJson("api/channels/" + CHANNEL + "/pause", "");
+
+    assertThat(paused.statusCode()).as(paused.body()).isEqualTo(200);
+    ConsumerRecord<String, byte[]> record =
+        TestKafka.awaitRecord(
+            STATES,
+            r ->
+                CHANNEL.equals(r.key())
+                    && r.offset() >= before.get(new TopicPartition(STATES, r.partition())));
+    JsonObject state = HeraldClient.json(new String(record.value(), StandardCharsets.UTF_8));
+    assertThat(state.getBoolean("paused")).isTrue();
+    assertThat(state.getString("by")).isEqualTo(DevUser.OPERATOR.username());
+    assertThat(Instant.parse(state.getString("at"))).isAfterOrEqualTo(asked);
+  }
+
+  @Test
+  void aRecordAnotherServerWroteToTheTopicPausesAndResumesThisServersChannel() {
+    await("the channel running, its state read")
+        .atMost(Duration.ofSeconds(30))
+        .pollInterval(Duration.ofMillis(200))
+        .until(() -> state().equals("running"));
+
+    TestKafka.send(new ProducerRecord<>(STATES, CHANNEL, state(true)));
+
+    await("the channel paused by the topic")
+        .atMost(Duration.ofSeconds(30))
+        .pollInterval(Duration.ofMillis(200))
+        .until(() -> state().equals("paused"));
+
+    TestKafka.send(new ProducerRecord<>(STATES, CHANNEL, state(false)));
+
+    await("the channel resumed by the topic")
+        .atMost(Duration.ofSeconds(30))
+        .pollInterval(Duration.ofMillis(200))
+        .until(() -> state().equals("running"));
+  }
+
+  @Test
   void anUnknownChannelIsAProblem() {
     HttpResponse<String> response = herald.postJson("api/channels/no-such-channel/pause", "");
 
     assertThat(response.statusCode()).isEqualTo(404);
     assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
     assertThat(HeraldClient.json(response.body()).getString("detail")).contains("no-such-channel");
+  }
+
+  private String state() {
+    return HeraldClient.json(herald.get("api/channels/" + CHANNEL).body()).getString("state");
+  }
+
+  private static byte[] state(boolean paused) {
+    return TestKafka.utf8(
+        "{\"paused\":" + paused + ",\"at\":\"" + Instant.now() + "\",\"by\":\"elsewhere\"}");
   }
 
   private long lag() {

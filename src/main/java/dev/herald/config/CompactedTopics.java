@@ -1,7 +1,5 @@
-package dev.herald.webhooks;
+package dev.herald.config;
 
-import dev.herald.config.KafkaClients;
-import dev.herald.config.ProbeSettings;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
@@ -16,8 +14,11 @@ import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.errors.WakeupException;
 
-/** Creates the compacted topics of webhooks when missing, with the broker's defaults otherwise. */
-final class CompactedTopics {
+/**
+ * Creates the compacted topics Herald keeps shared state in (webhook endpoints and deliveries,
+ * channel states) when missing, with the broker's defaults otherwise.
+ */
+public final class CompactedTopics {
 
   private CompactedTopics() {}
 
@@ -26,16 +27,18 @@ final class CompactedTopics {
    * configs}, unless it exists.
    *
    * @param what what it holds, for the errors
+   * @param clientId the admin client's id, e.g. {@code herald-webhooks-admin}
    * @throws IllegalStateException when it is missing and may not be created, or Kafka refused
    */
-  static void ensure(
+  public static void ensure(
       KafkaClients clients,
       ProbeSettings probe,
       String topic,
       String what,
       Map<String, String> configs,
+      String clientId,
       Duration timeout) {
-    try (Admin admin = clients.admin(Map.of("client.id", "herald-webhooks-admin"))) {
+    try (Admin admin = clients.admin(Map.of("client.id", clientId))) {
       Set<String> names = admin.listTopics().names().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
       if (names.contains(topic)) {
         return;
