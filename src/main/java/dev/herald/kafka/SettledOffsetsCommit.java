@@ -17,6 +17,8 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.RebalanceInProgressException;
+import org.apache.kafka.common.errors.RetriableException;
 
 /**
  * A channel's commits: every {@code herald.consume.commit-interval-ms}, asynchronously, the
@@ -104,8 +106,12 @@ final class SettledOffsetsCommit implements KafkaCommitHandler {
                 if (error == null) {
                   offsets.committed(owned);
                 } else {
+                  // During a rebalance a commit is refused; the handover commits what moves.
                   LOG.log(
-                      Level.WARNING,
+                      error instanceof RebalanceInProgressException
+                              || error instanceof RetriableException
+                          ? Level.FINE
+                          : Level.WARNING,
                       "Channel '" + channel + "' could not commit " + owned + "; tries again",
                       error);
                 }

@@ -13,7 +13,7 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
  * The resources of {@code deploy/kubernetes}, read as kustomize reads them: every file its {@code
  * kustomization.yaml} lists, each possibly holding several YAML documents.
  */
-final class KubernetesManifests {
+public final class KubernetesManifests {
 
   static final Path DIRECTORY = Path.of("deploy/kubernetes");
 
@@ -23,7 +23,7 @@ final class KubernetesManifests {
     this.resources = List.copyOf(resources);
   }
 
-  static KubernetesManifests read() {
+  public static KubernetesManifests read() {
     return read(DIRECTORY);
   }
 
@@ -94,7 +94,7 @@ final class KubernetesManifests {
   }
 
   /** The paths the probes GET, e.g. {@code /health/ready}. */
-  List<String> probePaths() {
+  public List<String> probePaths() {
     return probes().stream().map(probe -> probe.path("httpGet").path("path").asString()).toList();
   }
 

@@ -20,12 +20,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.ConsumerGroupDescription;
+import org.apache.kafka.clients.admin.MemberDescription;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.utils.Utils;
 import org.junit.jupiter.api.AfterAll;
@@ -39,7 +42,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * Two Liberty servers, each its own process, in the same consumer groups on one broker, sharing the
  * JDBC idempotency store on PostgreSQL: a server joins during the load and the first leaves
- * gracefully, then a server joins again and is killed (SIGKILL). Every one of 20,000 keyed events
+ * gracefully, then a third server joins and is killed (SIGKILL). Every one of 20,000 keyed events
  * on 6 partitions takes effect once, each key's events in order across owners, the group commits to
  * the log's end, readiness stays UP on the servers that stay, and the partitions a server keeps
  * during a cooperative rebalance go on flowing (the longest pause is reported). The two tests are
@@ -62,6 +65,7 @@ class ScaleOutIT {
   private static final ReadinessWatch watch = new ReadinessWatch();
   private static CrashServer first;
   private static CrashServer second;
+  private static CrashServer third;
 
   @BeforeAll
   static void sixPartitionsAndASharedStore() throws Exception {
@@ -77,7 +81,7 @@ class ScaleOutIT {
   @AfterAll
   static void stopServers() {
     watch.close();
-    for (CrashServer server : new CrashServer[] {first, second}) {
+    for (CrashServer server : new CrashServer[] {first, second, third}) {
       if (server != null) {
         server.close();
       }
@@ -89,7 +93,7 @@ class ScaleOutIT {
   void aServerJoinsDuringTheLoadAndTheFirstLeavesWithEveryEffectOnceAndEachKeyInOrder()
       throws Exception {
     String run = RUN + "-a-";
-    first = server("scale-one", 9180, List.of());
+    first = server("scale-one", 9180, 3, List.of());
     first.start();
     first.awaitReady();
     HeraldClient one = new HeraldClient(first.httpPort());
@@ -99,11 +103,22 @@ class ScaleOutIT {
         .atMost(Duration.ofSeconds(120))
         .until(() -> journal(run).count("scale-one") >= 1_000);
 
-    second = server("scale-two", 9182, List.of());
+    long joinFrom = System.currentTimeMillis();
+    second = server("scale-two", 9182, 3, List.of());
     second.start();
     second.awaitReady();
     HeraldClient two = new HeraldClient(second.httpPort());
     watch.follow("scale-two", two);
+    await("the partitions shared by both servers")
+        .atMost(Duration.ofSeconds(60))
+        .pollInterval(Duration.ofMillis(500))
+        .until(() -> sharedBy(owners(), "scale-one", "scale-two"));
+    Map<String, Set<Integer>> owners = owners();
+    await("readiness names the shared store and both servers")
+        .atMost(Duration.ofSeconds(30))
+        .until(() -> idempotencyCheck(two).getInt("servers") == 2);
+    assertThat(idempotencyCheck(two).getString("store")).isEqualTo("jdbc");
+    assertThat(idempotencyCheck(two).containsKey("warning")).isFalse();
     publish(one, run, EVENTS / 2, EVENTS);
     await("the second server handling its share")
         .atMost(Duration.ofSeconds(120))
@@ -111,6 +126,7 @@ class ScaleOutIT {
     long stopAt = System.currentTimeMillis();
     watch.unfollow("scale-one");
     first.stop();
+    assertThat(two.put("api/test/effects/effect-ms/0").statusCode()).isEqualTo(204);
 
     await("every event applied")
         .atMost(Duration.ofSeconds(240))
@@ -118,9 +134,6 @@ class ScaleOutIT {
         .until(() -> journal(run).distinct() == EVENTS);
     EffectJournal effects = journal(run);
     assertEveryEffectOnceInOrder(effects);
-    assertThat(effects.count("scale-two"))
-        .as("the second server joined before the load ended")
-        .isGreaterThan(0);
     await("group committed to the log end")
         .atMost(Duration.ofSeconds(60))
         .pollInterval(Duration.ofSeconds(1))
@@ -129,8 +142,11 @@ class ScaleOutIT {
     assertThat(watch.failures()).as("readiness of the servers that stayed").isEmpty();
 
     System.out.printf(
-        "ScaleOutIT graceful: %d effects, %s; %s%n",
-        effects.effects().size(), effects.byServer(), gaps(effects, stopAt));
+        "ScaleOutIT graceful: %d effects, %s; owners after the join %s; %s%n",
+        effects.effects().size(),
+        effects.byServer(),
+        owners,
+        pauses(effects, owners, joinFrom, stopAt));
   }
 
   @Test
@@ -139,23 +155,29 @@ class ScaleOutIT {
       throws Exception {
     String run = RUN + "-b-";
     HeraldClient two = new HeraldClient(second.httpPort());
-    first = server("scale-one", 9180, List.of(EffectCounter.PAUSE_AFTER + "=1500"));
-    first.start();
-    first.awaitReady();
+    third = server("scale-three", 9184, 0, List.of(EffectCounter.PAUSE_AFTER + "=1500"));
+    third.start();
+    third.awaitReady();
+    await("the partitions shared by both servers")
+        .atMost(Duration.ofSeconds(60))
+        .pollInterval(Duration.ofMillis(500))
+        .until(() -> sharedBy(owners(), "scale-two", "scale-three"));
     publish(two, run, 0, EVENTS);
     Path parked = Path.of(JOURNAL + ".paused");
-    await("the first server parked mid-load")
+    await("the third server parked mid-load")
         .atMost(Duration.ofSeconds(180))
         .until(() -> Files.exists(parked));
+    Set<Integer> orphaned = owners().get("scale-three");
 
-    first.kill();
+    third.kill();
+    long killedAt = System.currentTimeMillis();
     await("every event applied")
         .atMost(Duration.ofSeconds(240))
         .pollInterval(Duration.ofSeconds(1))
         .until(() -> journal(run).distinct() == EVENTS);
     EffectJournal effects = journal(run);
     assertEveryEffectOnceInOrder(effects);
-    assertThat(effects.count("scale-one")).isGreaterThanOrEqualTo(1_500);
+    assertThat(effects.count("scale-three")).isEqualTo(1_500);
     await("group committed to the log end")
         .atMost(Duration.ofSeconds(60))
         .pollInterval(Duration.ofSeconds(1))
@@ -163,12 +185,27 @@ class ScaleOutIT {
     assertNothingDeadLettered();
     assertThat(watch.failures()).as("readiness of the server that stayed").isEmpty();
 
+    long takeover =
+        effects.effects().stream()
+            .filter(
+                e ->
+                    e.server().equals("scale-two")
+                        && e.at() >= killedAt
+                        && orphaned.contains(partition(e.id())))
+            .mapToLong(EffectJournal.Effect::at)
+            .min()
+            .orElseThrow();
     System.out.printf(
-        "ScaleOutIT kill -9: %d effects, %s; redeliveries absorbed by the survivor: %s%n",
-        effects.effects().size(), effects.byServer(), duplicates(two));
+        "ScaleOutIT kill -9: %d effects, %s; the killed server's partitions %s handled again %d ms"
+            + " after the kill; redeliveries absorbed by the survivor: %s%n",
+        effects.effects().size(),
+        effects.byServer(),
+        orphaned,
+        takeover - killedAt,
+        duplicates(two));
   }
 
-  private static CrashServer server(String name, int port, List<String> extra) {
+  private static CrashServer server(String name, int port, int effectMs, List<String> extra) {
     List<String> options = new ArrayList<>();
     options.addAll(
         List.of(
@@ -178,11 +215,12 @@ class ScaleOutIT {
             "herald.idempotency.datasource=jdbc/shared",
             "herald.topics.prefix=" + PREFIX,
             "mp.messaging.incoming.chat-user-session-ended.group.id=" + GROUP,
+            "mp.messaging.incoming.chat-user-session-ended.client.id=" + name,
             "mp.messaging.connector.smallrye-kafka.session.timeout.ms=10000",
             "mp.messaging.connector.smallrye-kafka.heartbeat.interval.ms=1000",
             EffectCounter.JOURNAL + "=" + JOURNAL,
             EffectCounter.SERVER + "=" + name,
-            EffectCounter.EFFECT_MS + "=3"));
+            EffectCounter.EFFECT_MS + "=" + effectMs));
     options.addAll(extra);
     return new CrashServer(name, port, options, Map.of());
   }
@@ -228,66 +266,87 @@ class ScaleOutIT {
     assertThat(TestKafka.endOffsets(TOPIC + ".dlq").values()).allMatch(offset -> offset == 0);
   }
 
+  /** The partitions of the topic each server's consumer owns now, by server (its client id). */
+  private static Map<String, Set<Integer>> owners() throws Exception {
+    try (Admin admin = TestBroker.get().admin()) {
+      ConsumerGroupDescription group =
+          admin.describeConsumerGroups(List.of(GROUP)).all().get(10, TimeUnit.SECONDS).get(GROUP);
+      Map<String, Set<Integer>> owners = new TreeMap<>();
+      for (MemberDescription member : group.members()) {
+        Set<Integer> owned = owners.computeIfAbsent(member.clientId(), id -> new TreeSet<>());
+        member.assignment().topicPartitions().stream()
+            .filter(partition -> partition.topic().equals(TOPIC))
+            .forEach(partition -> owned.add(partition.partition()));
+      }
+      return owners;
+    }
+  }
+
+  /** Whether the two servers, and only they, own every partition, each some. */
+  private static boolean sharedBy(Map<String, Set<Integer>> owners, String one, String other) {
+    return owners.keySet().equals(Set.of(one, other))
+        && !owners.get(one).isEmpty()
+        && !owners.get(other).isEmpty()
+        && owners.get(one).size() + owners.get(other).size() == PARTITIONS;
+  }
+
   /**
-   * The longest pause on each partition the first server kept through the rebalance (from a minute
-   * before the second server's first effect to the first server's stop), beside the handover pause
-   * of the partitions that moved (the first server's last effect to the second's first).
+   * How long the partitions the first server kept went without an effect while the second joined
+   * (from its start to the first server's stop), beside the same before it joined, and how long
+   * each partition that moved waited between its two owners.
    */
-  private static String gaps(EffectJournal effects, long stopAt) {
-    long joined =
-        effects.effects().stream()
-            .filter(e -> e.server().equals("scale-two"))
-            .mapToLong(EffectJournal.Effect::at)
-            .min()
-            .orElseThrow();
-    Set<Integer> movedEarly = new TreeSet<>();
-    Set<Integer> kept = new TreeSet<>();
-    for (int p = 0; p < PARTITIONS; p++) {
-      int partition = p;
-      boolean twoBeforeStop =
-          effects.effects().stream()
-              .anyMatch(
-                  e ->
-                      e.server().equals("scale-two")
-                          && e.at() < stopAt
-                          && partition(e.id()) == partition);
-      (twoBeforeStop ? movedEarly : kept).add(partition);
-    }
-    StringBuilder report =
-        new StringBuilder("partitions kept by the first server through the rebalance " + kept);
-    long longestKept = 0;
+  private static String pauses(
+      EffectJournal effects, Map<String, Set<Integer>> owners, long joinFrom, long stopAt) {
+    Set<Integer> kept = owners.get("scale-one");
+    long start = effects.effects().get(0).at();
+    java.util.function.Predicate<EffectJournal.Effect> onKept =
+        e -> e.server().equals("scale-one") && kept.contains(partition(e.id()));
+    long perPartitionBefore = 0;
+    long perPartitionDuring = 0;
     for (int partition : kept) {
-      longestKept =
-          Math.max(
-              longestKept,
-              effects.longestGap(
-                  e -> e.server().equals("scale-one") && partition(e.id()) == partition,
-                  joined - 60_000,
-                  stopAt));
+      java.util.function.Predicate<EffectJournal.Effect> onIt =
+          e -> e.server().equals("scale-one") && partition(e.id()) == partition;
+      perPartitionBefore = Math.max(perPartitionBefore, effects.longestGap(onIt, start, joinFrom));
+      perPartitionDuring = Math.max(perPartitionDuring, effects.longestGap(onIt, joinFrom, stopAt));
     }
-    report.append(": longest pause ").append(longestKept).append(" ms");
-    report.append("; partitions handed over ").append(movedEarly).append(": pause ");
     List<String> handovers = new ArrayList<>();
-    for (int partition : movedEarly) {
-      long lastOne =
+    for (int partition : owners.get("scale-two")) {
+      long lastOfOne =
           effects.effects().stream()
-              .filter(
-                  e ->
-                      e.server().equals("scale-one")
-                          && e.at() < joined + 60_000
-                          && partition(e.id()) == partition)
+              .filter(e -> e.server().equals("scale-one") && partition(e.id()) == partition)
+              .filter(e -> e.at() < stopAt)
               .mapToLong(EffectJournal.Effect::at)
               .max()
-              .orElse(joined);
-      long firstTwo =
+              .orElse(joinFrom);
+      long firstOfTwo =
           effects.effects().stream()
               .filter(e -> e.server().equals("scale-two") && partition(e.id()) == partition)
               .mapToLong(EffectJournal.Effect::at)
               .min()
-              .orElse(lastOne);
-      handovers.add((firstTwo - lastOne) + " ms");
+              .orElse(lastOfOne);
+      handovers.add(partition + ": " + (firstOfTwo - lastOfOne) + " ms");
     }
-    return report.append(handovers).toString();
+    return String.format(
+        "longest pause of the kept partitions %s while the second server joined: %d ms all"
+            + " together, %d ms on one partition (before it joined: %d ms, %d ms); partitions"
+            + " handed over, from their last effect on the first server to their first on the"
+            + " second: %s",
+        kept,
+        effects.longestGap(onKept, joinFrom, stopAt),
+        perPartitionDuring,
+        effects.longestGap(onKept, start, joinFrom),
+        perPartitionBefore,
+        handovers);
+  }
+
+  /** The data of the {@code herald-idempotency} readiness check. */
+  private static jakarta.json.JsonObject idempotencyCheck(HeraldClient server) {
+    return HeraldClient.json(server.get("health/ready").body()).getJsonArray("checks").stream()
+        .map(check -> check.asJsonObject())
+        .filter(check -> check.getString("name").equals("herald-idempotency"))
+        .findFirst()
+        .orElseThrow()
+        .getJsonObject("data");
   }
 
   private static String duplicates(HeraldClient survivor) {

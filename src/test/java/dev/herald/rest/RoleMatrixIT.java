@@ -3,6 +3,7 @@ package dev.herald.rest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.herald.deploy.KubernetesManifests;
 import dev.herald.rest.RouteRules.Rule;
 import dev.herald.testing.Deployments;
 import dev.herald.testing.DevUser;
@@ -147,6 +148,26 @@ class RoleMatrixIT {
     assertThat(anonymous.get("health/live").statusCode()).isEqualTo(200);
     assertThat(anonymous.get("health").statusCode()).isIn(200, 503);
     assertThat(anonymous.get("metrics").statusCode()).isEqualTo(200);
+  }
+
+  @Test
+  void everyProbeOfTheKubernetesManifestsAnswersUpWithoutCredentials() {
+    HeraldClient anonymous = herald.anonymous();
+    List<String> paths = KubernetesManifests.read().probePaths();
+    assertThat(paths).hasSize(3);
+
+    for (String path : paths) {
+      await(path + " UP")
+          .atMost(Duration.ofSeconds(60))
+          .untilAsserted(
+              () -> {
+                HttpResponse<String> response = anonymous.get(path.substring(1));
+                assertThat(response.statusCode()).as(path + ": " + response.body()).isEqualTo(200);
+                assertThat(HeraldClient.json(response.body()).getString("status"))
+                    .as(path)
+                    .isEqualTo("UP");
+              });
+    }
   }
 
   /** The Arquillian server's log, under the Liberty installation ({@code herald.wlp}). */

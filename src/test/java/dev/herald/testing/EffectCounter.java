@@ -5,6 +5,7 @@ import dev.herald.api.EventHandler;
 import jakarta.annotation.security.PermitAll;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -50,6 +51,7 @@ public class EffectCounter implements EventHandler {
 
   private final Map<String, AtomicInteger> effects = new ConcurrentHashMap<>();
   private final AtomicInteger applied = new AtomicInteger();
+  private volatile long effectMillis = -1;
 
   @Override
   public String name() {
@@ -70,7 +72,8 @@ public class EffectCounter implements EventHandler {
       if (applied.get() >= Integer.getInteger(PAUSE_AFTER, Integer.MAX_VALUE)) {
         park(marker);
       }
-      Thread.sleep(Long.getLong(EFFECT_MS, 0));
+      long delay = effectMillis;
+      Thread.sleep(delay >= 0 ? delay : Long.getLong(EFFECT_MS, 0));
       // appended by the process, so a kill -9 of the server does not lose it
       String server = System.getProperty(SERVER);
       Files.writeString(
@@ -101,6 +104,13 @@ public class EffectCounter implements EventHandler {
       Files.createFile(marker);
       new java.util.concurrent.CountDownLatch(1).await();
     }
+  }
+
+  /** Sets how long each effect takes from now on, over {@value #EFFECT_MS}. */
+  @PUT
+  @Path("effect-ms/{millis}")
+  public void effectMillis(@PathParam("millis") long millis) {
+    effectMillis = millis;
   }
 
   @GET
