@@ -23,16 +23,10 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.logging.Logger;
-import org.apache.kafka.clients.consumer.Consumer;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.Producer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.KafkaException;
-import org.apache.kafka.common.PartitionInfo;
-import org.apache.kafka.common.TopicPartition;
 
 /**
  * The channel states' topic ({@code herald.control.topic}: key the channel, value its {@link
@@ -146,17 +140,7 @@ public class ChannelStatesTopic {
   /** An idempotent producer with {@code acks=all}, created on first use. */
   private synchronized Producer<String, byte[]> producer() {
     if (producer == null) {
-      producer =
-          clients.producer(
-              Map.of(
-                  ProducerConfig.CLIENT_ID_CONFIG,
-                  CLIENT_ID,
-                  ProducerConfig.ACKS_CONFIG,
-                  "all",
-                  ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG,
-                  true,
-                  ProducerConfig.MAX_BLOCK_MS_CONFIG,
-                  (int) TIMEOUT.toMillis()));
+      producer = CompactedTopics.writer(clients, CLIENT_ID, TIMEOUT, Map.of());
     }
     return producer;
   }
@@ -171,45 +155,14 @@ public class ChannelStatesTopic {
         CLIENT_ID + "-admin",
         TIMEOUT);
     ChannelStates applied = states();
-    try (Consumer<String, byte[]> tail =
-        loop.using(
-            clients.consumer(
-                Map.of(
-                    ConsumerConfig.CLIENT_ID_CONFIG,
-                    CLIENT_ID,
-                    ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
-                    false,
-                    ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
-                    "earliest",
-                    ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG,
-                    false)))) {
-      tail.assign(partitions(tail));
-      tail.seekToBeginning(tail.assignment());
-      Map<TopicPartition, Long> end = tail.endOffsets(tail.assignment(), TIMEOUT);
-      while (loop.running()) {
-        for (ConsumerRecord<String, byte[]> record : tail.poll(Duration.ofMillis(500))) {
-          applied.followed(record.key(), record.value(), record.partition(), record.offset());
-        }
-        if (!applied.isLoaded()
-            && end.entrySet().stream().allMatch(e -> tail.position(e.getKey()) >= e.getValue())) {
-          applied.loaded();
-        }
-        loop.reading();
-      }
-    }
-  }
-
-  private List<TopicPartition> partitions(Consumer<String, byte[]> tail) {
-    long deadline = System.nanoTime() + TIMEOUT.toNanos();
-    List<PartitionInfo> infos = tail.partitionsFor(settings.topic(), TIMEOUT);
-    while ((infos == null || infos.isEmpty()) && System.nanoTime() < deadline) {
-      // just created: its metadata reaches this broker a moment later
-      infos = tail.partitionsFor(settings.topic(), TIMEOUT);
-    }
-    if (infos == null || infos.isEmpty()) {
-      throw new IllegalStateException(
-          "the channel states' topic " + settings.topic() + " has no partitions");
-    }
-    return infos.stream().map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+    CompactedTopics.follow(
+        clients,
+        loop,
+        settings.topic(),
+        CLIENT_ID,
+        TIMEOUT,
+        record ->
+            applied.followed(record.key(), record.value(), record.partition(), record.offset()),
+        applied::loaded);
   }
 }

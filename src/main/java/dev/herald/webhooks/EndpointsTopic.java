@@ -13,18 +13,11 @@ import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
-import org.apache.kafka.clients.consumer.Consumer;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.Producer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.common.PartitionInfo;
-import org.apache.kafka.common.TopicPartition;
 
 /**
  * The endpoints topic: created compacted when missing, read from its start into {@link Endpoints}
@@ -94,66 +87,26 @@ public class EndpointsTopic {
   /** An idempotent producer with {@code acks=all}, created on first use. */
   synchronized Producer<String, byte[]> producer() {
     if (producer == null) {
-      producer =
-          clients.producer(
-              Map.of(
-                  ProducerConfig.CLIENT_ID_CONFIG,
-                  "herald-webhook-endpoints",
-                  ProducerConfig.ACKS_CONFIG,
-                  "all",
-                  ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG,
-                  true,
-                  ProducerConfig.MAX_BLOCK_MS_CONFIG,
-                  (int) TIMEOUT.toMillis()));
+      producer = CompactedTopics.writer(clients, "herald-webhook-endpoints", TIMEOUT, Map.of());
     }
     return producer;
   }
 
   private void follow() {
     ensureTopic();
-    try (Consumer<String, byte[]> tail =
-        loop.using(
-            clients.consumer(
-                Map.of(
-                    ConsumerConfig.CLIENT_ID_CONFIG,
-                    "herald-webhook-endpoints",
-                    ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
-                    false,
-                    ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
-                    "earliest",
-                    ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG,
-                    false)))) {
-      tail.assign(partitions(tail));
-      tail.seekToBeginning(tail.assignment());
-      Map<TopicPartition, Long> end = tail.endOffsets(tail.assignment(), TIMEOUT);
-      while (loop.running()) {
-        for (ConsumerRecord<String, byte[]> record : tail.poll(Duration.ofMillis(500))) {
+    CompactedTopics.follow(
+        clients,
+        loop,
+        settings.topic(),
+        "herald-webhook-endpoints",
+        TIMEOUT,
+        record -> {
           if (record.key() != null) {
             Endpoint endpoint = record.value() == null ? null : Endpoint.fromJson(record.value());
             endpoints.apply(record.key(), endpoint, record.partition(), record.offset());
           }
-        }
-        if (loaded.getCount() > 0
-            && end.entrySet().stream().allMatch(e -> tail.position(e.getKey()) >= e.getValue())) {
-          loaded.countDown();
-        }
-        loop.reading();
-      }
-    }
-  }
-
-  private List<TopicPartition> partitions(Consumer<String, byte[]> tail) {
-    long deadline = System.nanoTime() + TIMEOUT.toNanos();
-    List<PartitionInfo> infos = tail.partitionsFor(settings.topic(), TIMEOUT);
-    while ((infos == null || infos.isEmpty()) && System.nanoTime() < deadline) {
-      // just created: its metadata reaches this broker a moment later
-      infos = tail.partitionsFor(settings.topic(), TIMEOUT);
-    }
-    if (infos == null || infos.isEmpty()) {
-      throw new IllegalStateException(
-          "the endpoints topic " + settings.topic() + " has no partitions");
-    }
-    return infos.stream().map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+        },
+        loaded::countDown);
   }
 
   private void ensureTopic() {

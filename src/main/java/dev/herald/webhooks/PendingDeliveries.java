@@ -186,18 +186,11 @@ public class PendingDeliveries {
   private synchronized Producer<String, byte[]> producer() {
     if (producer == null) {
       producer =
-          clients.producer(
-              Map.of(
-                  ProducerConfig.CLIENT_ID_CONFIG,
-                  "herald-webhook-deliveries",
-                  ProducerConfig.ACKS_CONFIG,
-                  "all",
-                  ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG,
-                  true,
-                  ProducerConfig.LINGER_MS_CONFIG,
-                  5,
-                  ProducerConfig.MAX_BLOCK_MS_CONFIG,
-                  (int) TIMEOUT.toMillis()));
+          CompactedTopics.writer(
+              clients,
+              "herald-webhook-deliveries",
+              TIMEOUT,
+              Map.of(ProducerConfig.LINGER_MS_CONFIG, 5));
     }
     return producer;
   }
