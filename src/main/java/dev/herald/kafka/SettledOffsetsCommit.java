@@ -144,7 +144,9 @@ final class SettledOffsetsCommit implements KafkaCommitHandler {
   public void partitionsRevoked(Collection<TopicPartition> partitions) {
     // On the polling thread, inside the rebalance: the partitions go to their new owner only after
     // this returns, so what is committed here is where that owner starts.
+    long start = System.nanoTime();
     Map<TopicPartition, Long> last = offsets.revoke(partitions, Duration.ofMillis(revokeWaitMs));
+    long waited = System.nanoTime();
     if (!last.isEmpty()) {
       try {
         consumer.unwrap().commitSync(metadata(last));
@@ -166,7 +168,12 @@ final class SettledOffsetsCommit implements KafkaCommitHandler {
             + channel
             + "' handed over "
             + partitions
-            + (last.isEmpty() ? "" : ", committed up to " + last));
+            + (last.isEmpty() ? "" : ", committed up to " + last)
+            + " (waited "
+            + TimeUnit.NANOSECONDS.toMillis(waited - start)
+            + " ms for the handler calls running on them, committed in "
+            + TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - waited)
+            + " ms)");
   }
 
   @Override
