@@ -5,6 +5,7 @@ import dev.herald.routing.EventMonitor;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
@@ -71,8 +72,20 @@ public class HeraldMetrics implements EventMonitor {
   /** Totals of one event type since start. */
   public record TypeTotals(long published, long consumed, long deadLettered) {}
 
-  /** Totals of one handler since start; {@code meanMillis} over successes and failures. */
-  public record HandlerTotals(long successes, long failures, double meanMillis) {}
+  /**
+   * Totals of one handler since start; {@code meanMillis} over successes and failures; {@code
+   * lastError} its latest failure, null while it has none.
+   */
+  public record HandlerTotals(
+      long successes, long failures, double meanMillis, LastError lastError) {}
+
+  /** A handler's latest failure: when, on which event, and the error (at most 500 characters). */
+  public record LastError(Instant at, String eventId, String error) {}
+
+  private static final int MAX_ERROR_LENGTH = 500;
+
+  /** Per handler, its latest failure. */
+  private final Map<String, LastError> lastErrors = new ConcurrentHashMap<>();
 
   /**
    * Per event type: published, consumed and dead-lettered since start, read back from the
@@ -107,7 +120,7 @@ public class HeraldMetrics implements EventMonitor {
         (handler, sum) -> {
           long calls = sum[0] + sum[1];
           double mean = calls == 0 ? 0 : sum[2] / 1_000_000.0 / calls;
-          totals.put(handler, new HandlerTotals(sum[0], sum[1], mean));
+          totals.put(handler, new HandlerTotals(sum[0], sum[1], mean, lastErrors.get(handler)));
         });
     return totals;
   }
@@ -185,6 +198,13 @@ public class HeraldMetrics implements EventMonitor {
                 registry.timer(
                     HANDLER_DURATION, new Tag("handler", handler), new Tag("outcome", outcome)))
         .update(duration);
+  }
+
+  @Override
+  public void handlerFailed(String handler, String eventId, String error) {
+    String text =
+        error.length() <= MAX_ERROR_LENGTH ? error : error.substring(0, MAX_ERROR_LENGTH) + "…";
+    lastErrors.put(handler, new LastError(Instant.now(), eventId, text));
   }
 
   /** The counter of a metric with one or two tags (the second name null for one). */

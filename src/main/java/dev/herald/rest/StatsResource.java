@@ -50,8 +50,8 @@ public class StatsResource {
       operationId = "getStats",
       summary = "Totals since the start, per type and per handler",
       description =
-          "Published, consumed and dead-lettered per type; successes, failures and mean time per"
-              + " handler. A caller bound to tenants gets 403: the totals span every tenant.")
+          "Published, consumed and dead-lettered per type; successes, failures, mean time and"
+              + " last error per handler. A caller bound to tenants gets 403: the totals span every tenant.")
   @APIResponse(responseCode = "200", description = "The totals")
   public Stats stats() {
     if (Caller.of(security, tenants).bound()) {

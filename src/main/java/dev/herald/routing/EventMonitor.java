@@ -33,4 +33,10 @@ public interface EventMonitor {
 
   /** One call of {@code handler}: its outcome and how long it took. */
   default void handled(String handler, boolean success, Duration duration) {}
+
+  /**
+   * A call of {@code handler} on the event {@code eventId} failed (it threw, or outlasted its
+   * timeout) with {@code error}, as the handler's last error reads.
+   */
+  default void handlerFailed(String handler, String eventId, String error) {}
 }

@@ -61,6 +61,7 @@ public class HandlerInvoker {
         }
         Duration took = Duration.ofNanos(System.nanoTime() - start);
         monitor.handled(name, false, took);
+        monitor.handlerFailed(name, event.id(), String.valueOf(e));
         throw new FailedAttempt(e, took);
       }
     }
@@ -71,8 +72,9 @@ public class HandlerInvoker {
   }
 
   /** An attempt of the handler outlasted its timeout and was given up. */
-  void timedOut(String handler, Duration timeout) {
+  void timedOut(String handler, String eventId, Duration timeout) {
     monitor.handled(handler, false, timeout);
+    monitor.handlerFailed(handler, eventId, "timed out after " + timeout.toMillis() + " ms");
   }
 
   /** A handler threw: its error and how long the attempt took. */

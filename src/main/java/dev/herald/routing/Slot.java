@@ -197,7 +197,7 @@ final class Slot {
   }
 
   private void timedOut(Duration timeout) {
-    invoker.timedOut(dispatch.handler().name(), timeout);
+    invoker.timedOut(dispatch.handler().name(), dispatch.event.id(), timeout);
     Step step =
         failed(
             new TimeoutException(

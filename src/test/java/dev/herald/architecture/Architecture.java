@@ -25,7 +25,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
  * {@code handlers}, then the operations on the core ({@code control} of the channels, {@code
  * deadletters}, {@code replay}, the live {@code stream}, {@code webhooks}, the {@code outbox}),
  * then the edge: {@code kafka} infrastructure, the {@code channels}, {@code health}, {@code
- * metrics} and {@code rest}. Dependencies point inwards only.
+ * metrics}, {@code rest} and the {@code console}. Dependencies point inwards only.
  */
 final class Architecture {
 
@@ -112,7 +112,8 @@ final class Architecture {
             root + ".channels..",
             root + ".health..",
             root + ".metrics..",
-            root + ".rest..")
+            root + ".rest..",
+            root + ".console..")
         .whereLayer("API")
         .mayNotAccessAnyLayer()
         .whereLayer("Config")
