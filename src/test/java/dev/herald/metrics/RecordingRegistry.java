@@ -57,9 +57,18 @@ final class RecordingRegistry {
         Timer.class.getClassLoader(),
         new Class<?>[] {Timer.class},
         (proxy, method, timerArgs) -> {
-          if (method.getName().equals("update")) {
-            updates.add((Duration) timerArgs[0]);
-            return null;
+          switch (method.getName()) {
+            case "update" -> {
+              updates.add((Duration) timerArgs[0]);
+              return null;
+            }
+            case "getCount" -> {
+              return (long) updates.size();
+            }
+            case "getElapsedTime" -> {
+              return updates.stream().reduce(Duration.ZERO, Duration::plus);
+            }
+            default -> {}
           }
           throw new UnsupportedOperationException(method.toString());
         });
