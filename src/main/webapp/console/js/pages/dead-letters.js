@@ -41,7 +41,7 @@ export default async function deadLetters(page, ctx) {
     if (cursor) {
       query.set('cursor', cursor);
     }
-    clear(results, h('p', { class: 'empty' }, 'Loading…'));
+    clear(results, h('p', { class: 'loading' }, 'Loading…'));
     let result;
     try {
       result = await api.get(`/api/dead-letters?${query}`);

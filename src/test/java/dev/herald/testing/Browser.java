@@ -80,9 +80,14 @@ public final class Browser implements AutoCloseable {
         "http://" + user.username() + ":" + user.password() + "@localhost:" + port + "/" + path);
   }
 
-  /** Goes to another page of the console, as its menu would. */
+  /**
+   * Goes to another page of the console, as its menu would, and waits until that page replaced the
+   * one before ({@code #/dead-letters} shows {@code #page-dead-letters}).
+   */
   public void go(String hash) {
     driver.executeScript("location.hash = arguments[0]", hash);
+    By page = By.id("page-" + hash.replaceFirst("^#/", "").split("/")[0]);
+    new WebDriverWait(driver, WAIT).until(ExpectedConditions.presenceOfElementLocated(page));
   }
 
   /** The element once it is visible. */
