@@ -18,6 +18,10 @@ final class ApiDoc {
   static final String PROBLEM_JSON = Problem.MEDIA_TYPE;
   static final String SCHEMA_JSON = SchemaLookup.SCHEMA_JSON;
 
+  /** The line of a read whose answer spans every tenant, which a bound caller may not read. */
+  static final String EVERY_TENANT =
+      "A caller bound to tenants gets 403: the answer spans every tenant.";
+
   // tags
   static final String EVENTS = "Events";
   static final String CATALOG = "Event types and schemas";
@@ -28,6 +32,7 @@ final class ApiDoc {
   static final String REPLAYS = "Replays";
   static final String OUTBOX = "Outbox";
   static final String WEBHOOKS = "Webhooks";
+  static final String CALLER = "Caller";
 
   // schemas
   private static final String SCHEMAS = "#/components/schemas/";

@@ -46,7 +46,7 @@ public class ApiDocFilter implements OASFilter {
     operation.setSecurity(alternatives);
     if (!roles.isEmpty()) {
       operation.addExtension(ROLES, List.copyOf(roles));
-      String line = "Roles: " + String.join(" or ", roles) + ".";
+      String line = "Roles: " + Roles.either(List.copyOf(roles)) + ".";
       String description = operation.getDescription();
       operation.setDescription(description == null ? line : description + "\n\n" + line);
     }

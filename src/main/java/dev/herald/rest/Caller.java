@@ -71,8 +71,30 @@ final class Caller {
     return value instanceof JsonString string ? string.getString() : String.valueOf(value);
   }
 
+  /** The caller's user name; {@code anonymous} without one. */
+  String name() {
+    return name;
+  }
+
   boolean bound() {
     return tenants != null;
+  }
+
+  /**
+   * A 403 for a caller bound to tenants, for a read whose answer spans every tenant; nothing for
+   * another.
+   *
+   * @param what what the answer holds, as the start of the problem's detail, e.g. "The statistics
+   *     count the events of every tenant"
+   */
+  void refuseIfBound(String what) {
+    if (tenants != null) {
+      throw new ProblemException(
+          Problem.of(
+              403,
+              "Forbidden",
+              what + "; a caller bound to tenants (JWT claim '" + claim + "') may not read them"));
+    }
   }
 
   /** The caller's tenants; null when it is bound to none. */

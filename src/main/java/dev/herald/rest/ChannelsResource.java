@@ -1,6 +1,7 @@
 package dev.herald.rest;
 
 import dev.herald.config.EventChannel;
+import dev.herald.config.TenantSettings;
 import dev.herald.control.ChannelControl;
 import dev.herald.control.ChannelState;
 import dev.herald.control.ChannelStatesUnavailableException;
@@ -53,15 +54,28 @@ public class ChannelsResource {
   @Inject KafkaProbe probe;
   @Inject RetryTopics retryTopics;
   @Inject EventManager manager;
+  @Inject TenantSettings tenants;
+
+  /** Who calls: a caller bound to tenants may not read what spans every tenant. */
+  @Context SecurityContext security;
 
   @GET
+  @RolesAllowed({Roles.READER, Roles.OPERATOR, Roles.ADMIN})
   @Produces(MediaType.APPLICATION_JSON)
   @Operation(
       operationId = "listChannels",
       summary = "Every channel: what it reads, its state and lag",
-      description = "Lags as of the Kafka probe's last check (lagCheckedAt).")
+      description =
+          "Lags as of the Kafka probe's last check (lagCheckedAt). " + ApiDoc.EVERY_TENANT)
+  @SecurityRequirement(
+      name = ApiDoc.BASIC,
+      scopes = {Roles.READER, Roles.OPERATOR, Roles.ADMIN})
+  @SecurityRequirement(
+      name = ApiDoc.JWT,
+      scopes = {Roles.READER, Roles.OPERATOR, Roles.ADMIN})
   @APIResponse(responseCode = "200", description = "The channels, in the catalog's order")
   public List<ChannelView> channels() {
+    refuseBoundCaller();
     BrokerStatus status = probe.status();
     List<ChannelView> views = new ArrayList<>();
     for (EventChannel channel : control.channels()) {
@@ -72,8 +86,15 @@ public class ChannelsResource {
 
   @GET
   @Path("{channel}")
+  @RolesAllowed({Roles.READER, Roles.OPERATOR, Roles.ADMIN})
   @Produces(MediaType.APPLICATION_JSON)
-  @Operation(operationId = "getChannel", summary = "One channel")
+  @Operation(operationId = "getChannel", summary = "One channel", description = ApiDoc.EVERY_TENANT)
+  @SecurityRequirement(
+      name = ApiDoc.BASIC,
+      scopes = {Roles.READER, Roles.OPERATOR, Roles.ADMIN})
+  @SecurityRequirement(
+      name = ApiDoc.JWT,
+      scopes = {Roles.READER, Roles.OPERATOR, Roles.ADMIN})
   @APIResponse(
       responseCode = "200",
       description = "The channel",
@@ -84,6 +105,7 @@ public class ChannelsResource {
               examples = @ExampleObject(name = "running", ref = "Channel")))
   @APIResponse(responseCode = "404", ref = ApiDoc.NOT_FOUND)
   public ChannelView channel(@PathParam("channel") String name) {
+    refuseBoundCaller();
     return view(known(name), probe.status());
   }
 
@@ -187,5 +209,11 @@ public class ChannelsResource {
     for (RetryTopic at = stage; at != null; at = retryTopics.next(at).orElse(null)) {
       topics.add(at.topic());
     }
+  }
+
+  /** 403 for a caller bound to tenants: channels' lags count every tenant's events. */
+  private void refuseBoundCaller() {
+    Caller.of(security, tenants)
+        .refuseIfBound("The channels' lags count the events of every tenant");
   }
 }

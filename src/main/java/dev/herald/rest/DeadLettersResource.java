@@ -1,5 +1,6 @@
 package dev.herald.rest;
 
+import dev.herald.config.TenantSettings;
 import dev.herald.deadletters.DeadLetterBrowser;
 import dev.herald.deadletters.DeadLetterEntry;
 import dev.herald.deadletters.DeadLetterFilter;
@@ -24,6 +25,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
 import java.io.InputStream;
 import java.net.URI;
 import java.util.Map;
@@ -59,15 +61,28 @@ public class DeadLettersResource {
   @Inject Redriver redriver;
   @Inject RedriveTasks tasks;
   @Inject Purger purger;
+  @Inject TenantSettings tenants;
+
+  /** Who calls: a caller bound to tenants may not read what spans every tenant. */
+  @Context SecurityContext security;
 
   @Context HttpHeaders headers;
 
   /** Dead letters newest first; {@code next} is the cursor of the following page. */
   @GET
+  @RolesAllowed({Roles.READER, Roles.OPERATOR, Roles.ADMIN})
   @Operation(
       operationId = "listDeadLetters",
       summary = "Dead letters, the newest first, a page at a time",
-      description = "Of every channel, or filtered; next is the cursor of the following page.")
+      description =
+          "Of every channel, or filtered; next is the cursor of the following page. "
+              + ApiDoc.EVERY_TENANT)
+  @SecurityRequirement(
+      name = ApiDoc.BASIC,
+      scopes = {Roles.READER, Roles.OPERATOR, Roles.ADMIN})
+  @SecurityRequirement(
+      name = ApiDoc.JWT,
+      scopes = {Roles.READER, Roles.OPERATOR, Roles.ADMIN})
   @APIResponse(
       responseCode = "200",
       description = "One page",
@@ -93,20 +108,31 @@ public class DeadLettersResource {
       @Parameter(description = "The previous page's next, with the same filter")
           @QueryParam("cursor")
           String cursor) {
+    refuseBoundCaller();
     return browser.list(
         DeadLetterFilter.of(type, reason, handler, from, to), DeadLetterPage.limit(limit), cursor);
   }
 
   @GET
   @Path("{id}")
+  @RolesAllowed({Roles.READER, Roles.OPERATOR, Roles.ADMIN})
   @Operation(
       operationId = "getDeadLetter",
       summary = "One dead letter, with its headers and value",
-      description = "Its id is <channel>-<partition>-<offset>, as the listing gives it.")
+      description =
+          "Its id is <channel>-<partition>-<offset>, as the listing gives it. "
+              + ApiDoc.EVERY_TENANT)
+  @SecurityRequirement(
+      name = ApiDoc.BASIC,
+      scopes = {Roles.READER, Roles.OPERATOR, Roles.ADMIN})
+  @SecurityRequirement(
+      name = ApiDoc.JWT,
+      scopes = {Roles.READER, Roles.OPERATOR, Roles.ADMIN})
   @APIResponse(responseCode = "200", description = "The dead letter")
   @APIResponse(responseCode = "404", ref = ApiDoc.NOT_FOUND)
   @APIResponse(responseCode = "503", ref = ApiDoc.UNAVAILABLE)
   public DeadLetterEntry show(@PathParam("id") String id) {
+    refuseBoundCaller();
     return browser.find(id);
   }
 
@@ -210,5 +236,10 @@ public class DeadLettersResource {
     }
     throw new ProblemException(
         Problem.of(400, "Bad Request", name + " is '" + value + "': give true or false"));
+  }
+
+  /** 403 for a caller bound to tenants: dead letters hold every tenant's events. */
+  private void refuseBoundCaller() {
+    Caller.of(security, tenants).refuseIfBound("The dead letters hold the events of every tenant");
   }
 }

@@ -30,16 +30,16 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The event types Herald carries, where they travel, and their schemas. */
-@RolesAllowed({Roles.READER, Roles.ADMIN})
+@RolesAllowed({Roles.READER, Roles.OPERATOR, Roles.ADMIN})
 @Path("event-types")
 @RequestScoped
 @Tag(name = ApiDoc.CATALOG)
 @SecurityRequirement(
     name = ApiDoc.BASIC,
-    scopes = {Roles.READER, Roles.ADMIN})
+    scopes = {Roles.READER, Roles.OPERATOR, Roles.ADMIN})
 @SecurityRequirement(
     name = ApiDoc.JWT,
-    scopes = {Roles.READER, Roles.ADMIN})
+    scopes = {Roles.READER, Roles.OPERATOR, Roles.ADMIN})
 public class EventTypesResource {
 
   /**

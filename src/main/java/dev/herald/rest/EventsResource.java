@@ -189,7 +189,7 @@ public class EventsResource {
 
   /** The handler results of a recently handled event. */
   @GET
-  @RolesAllowed({Roles.READER, Roles.ADMIN})
+  @RolesAllowed({Roles.READER, Roles.OPERATOR, Roles.ADMIN})
   @Path("{id}")
   @Produces(MediaType.APPLICATION_JSON)
   @Operation(
@@ -200,10 +200,10 @@ public class EventsResource {
               + " sees only theirs.")
   @SecurityRequirement(
       name = ApiDoc.BASIC,
-      scopes = {Roles.READER, Roles.ADMIN})
+      scopes = {Roles.READER, Roles.OPERATOR, Roles.ADMIN})
   @SecurityRequirement(
       name = ApiDoc.JWT,
-      scopes = {Roles.READER, Roles.ADMIN})
+      scopes = {Roles.READER, Roles.OPERATOR, Roles.ADMIN})
   @APIResponse(
       responseCode = "200",
       description = "The handlers' results",

@@ -23,16 +23,16 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** What the built-in handlers know: the audit log, analytics counts, recent notifications. */
-@RolesAllowed({Roles.READER, Roles.ADMIN})
+@RolesAllowed({Roles.READER, Roles.OPERATOR, Roles.ADMIN})
 @Path("")
 @RequestScoped
 @Tag(name = ApiDoc.HANDLERS)
 @SecurityRequirement(
     name = ApiDoc.BASIC,
-    scopes = {Roles.READER, Roles.ADMIN})
+    scopes = {Roles.READER, Roles.OPERATOR, Roles.ADMIN})
 @SecurityRequirement(
     name = ApiDoc.JWT,
-    scopes = {Roles.READER, Roles.ADMIN})
+    scopes = {Roles.READER, Roles.OPERATOR, Roles.ADMIN})
 public class HandlersResource {
 
   private static final int MAX_LIMIT = 10_000;

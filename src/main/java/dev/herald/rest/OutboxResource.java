@@ -1,5 +1,6 @@
 package dev.herald.rest;
 
+import dev.herald.config.TenantSettings;
 import dev.herald.outbox.OutboxRelays;
 import dev.herald.outbox.OutboxRow;
 import dev.herald.outbox.OutboxSource;
@@ -16,6 +17,7 @@ import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
 import java.sql.SQLException;
 import java.util.List;
@@ -41,6 +43,10 @@ public class OutboxResource {
   private static final int MAX_LIMIT = 1000;
 
   @Inject OutboxRelays outboxes;
+  @Inject TenantSettings tenants;
+
+  /** Who calls: a caller bound to tenants may not read what spans every tenant. */
+  @Context SecurityContext security;
 
   @Context UriInfo uri;
 
@@ -49,7 +55,9 @@ public class OutboxResource {
   @Operation(
       operationId = "listOutboxes",
       summary = "Every outbox: its database's state, rows pending and failed",
-      description = "Row counts as of the last count (every 2 s); what this server published.")
+      description =
+          "Row counts as of the last count (every 2 s); what this server published. "
+              + ApiDoc.EVERY_TENANT)
   @SecurityRequirement(
       name = ApiDoc.BASIC,
       scopes = {Roles.READER, Roles.OPERATOR, Roles.ADMIN})
@@ -58,22 +66,24 @@ public class OutboxResource {
       scopes = {Roles.READER, Roles.OPERATOR, Roles.ADMIN})
   @APIResponse(responseCode = "200", description = "The outboxes")
   public List<OutboxView> list() {
+    refuseBoundCaller();
     return outboxes.sources().stream().map(OutboxView::of).toList();
   }
 
   /** Failed rows, oldest first; {@code after} is the last {@code seq} of the previous page. */
   @GET
   @Path("{source}/failed")
-  @RolesAllowed({Roles.OPERATOR, Roles.ADMIN})
+  @RolesAllowed({Roles.READER, Roles.OPERATOR, Roles.ADMIN})
   @Operation(
       operationId = "listFailedOutboxRows",
-      summary = "An outbox's failed rows, with payload and reason, the oldest first")
+      summary = "An outbox's failed rows, with payload and reason, the oldest first",
+      description = ApiDoc.EVERY_TENANT)
   @SecurityRequirement(
       name = ApiDoc.BASIC,
-      scopes = {Roles.OPERATOR, Roles.ADMIN})
+      scopes = {Roles.READER, Roles.OPERATOR, Roles.ADMIN})
   @SecurityRequirement(
       name = ApiDoc.JWT,
-      scopes = {Roles.OPERATOR, Roles.ADMIN})
+      scopes = {Roles.READER, Roles.OPERATOR, Roles.ADMIN})
   @APIResponse(responseCode = "200", description = "One page of failed rows")
   @APIResponse(responseCode = "400", ref = ApiDoc.BAD_REQUEST)
   @APIResponse(responseCode = "404", ref = ApiDoc.NOT_FOUND)
@@ -85,6 +95,7 @@ public class OutboxResource {
           String after,
       @Parameter(description = "Page size: 100 by default, 1,000 at most") @QueryParam("limit")
           String limit) {
+    refuseBoundCaller();
     OutboxSource source = source(name);
     long afterSeq = QueryNumbers.read("after", after, 0, 0, Integer.MAX_VALUE);
     int max = QueryNumbers.read("limit", limit, 100, 1, MAX_LIMIT);
@@ -166,5 +177,10 @@ public class OutboxResource {
         Response.fromResponse(ProblemResponses.of(problem, uri))
             .header("Retry-After", "5")
             .build());
+  }
+
+  /** 403 for a caller bound to tenants: the outboxes hold every tenant's events. */
+  private void refuseBoundCaller() {
+    Caller.of(security, tenants).refuseIfBound("The outboxes hold the events of every tenant");
   }
 }

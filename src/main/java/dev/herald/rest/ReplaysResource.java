@@ -1,5 +1,6 @@
 package dev.herald.rest;
 
+import dev.herald.config.TenantSettings;
 import dev.herald.replay.ReplayRefusedException;
 import dev.herald.replay.ReplayRequest;
 import dev.herald.replay.ReplayStatus;
@@ -18,6 +19,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
 import java.io.InputStream;
 import java.net.URI;
 import java.time.Duration;
@@ -52,6 +54,10 @@ public class ReplaysResource {
   private static final Duration CANCEL_WAIT = Duration.ofSeconds(2);
 
   @Inject Replays replays;
+  @Inject TenantSettings tenants;
+
+  /** Who calls: a caller bound to tenants may not read what spans every tenant. */
+  @Context SecurityContext security;
 
   @Context HttpHeaders headers;
 
@@ -100,23 +106,42 @@ public class ReplaysResource {
 
   /** Every replay kept in memory, the newest first. */
   @GET
+  @RolesAllowed({Roles.READER, Roles.OPERATOR, Roles.ADMIN})
   @Produces(MediaType.APPLICATION_JSON)
   @Operation(
       operationId = "listReplays",
       summary = "The replays kept in memory, the newest first",
-      description = "Lost on restart.")
+      description = "Lost on restart. " + ApiDoc.EVERY_TENANT)
+  @SecurityRequirement(
+      name = ApiDoc.BASIC,
+      scopes = {Roles.READER, Roles.OPERATOR, Roles.ADMIN})
+  @SecurityRequirement(
+      name = ApiDoc.JWT,
+      scopes = {Roles.READER, Roles.OPERATOR, Roles.ADMIN})
   @APIResponse(responseCode = "200", description = "The replays")
   public List<ReplayStatus> list() {
+    refuseBoundCaller();
     return replays.list();
   }
 
   @GET
   @Path("{id}")
+  @RolesAllowed({Roles.READER, Roles.OPERATOR, Roles.ADMIN})
   @Produces(MediaType.APPLICATION_JSON)
-  @Operation(operationId = "getReplay", summary = "What a replay did so far")
+  @Operation(
+      operationId = "getReplay",
+      summary = "What a replay did so far",
+      description = ApiDoc.EVERY_TENANT)
+  @SecurityRequirement(
+      name = ApiDoc.BASIC,
+      scopes = {Roles.READER, Roles.OPERATOR, Roles.ADMIN})
+  @SecurityRequirement(
+      name = ApiDoc.JWT,
+      scopes = {Roles.READER, Roles.OPERATOR, Roles.ADMIN})
   @APIResponse(responseCode = "200", description = "The replay")
   @APIResponse(responseCode = "404", ref = ApiDoc.NOT_FOUND)
   public ReplayStatus status(@PathParam("id") String id) {
+    refuseBoundCaller();
     return replays.find(id).orElseThrow(() -> notFound(id));
   }
 
@@ -169,5 +194,10 @@ public class ReplaysResource {
           case BUSY -> Problem.of(429, "Too Many Requests", refused.getMessage());
           case UNAVAILABLE -> Problem.of(503, "Service Unavailable", refused.getMessage());
         });
+  }
+
+  /** 403 for a caller bound to tenants: replays read every tenant's events. */
+  private void refuseBoundCaller() {
+    Caller.of(security, tenants).refuseIfBound("Replays read the events of every tenant");
   }
 }

@@ -31,16 +31,16 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import tools.jackson.databind.JsonNode;
 
 /** The schema catalog: versions and policies, each version's schema, and compatibility checks. */
-@RolesAllowed({Roles.READER, Roles.ADMIN})
+@RolesAllowed({Roles.READER, Roles.OPERATOR, Roles.ADMIN})
 @Path("schemas")
 @RequestScoped
 @Tag(name = ApiDoc.CATALOG)
 @SecurityRequirement(
     name = ApiDoc.BASIC,
-    scopes = {Roles.READER, Roles.ADMIN})
+    scopes = {Roles.READER, Roles.OPERATOR, Roles.ADMIN})
 @SecurityRequirement(
     name = ApiDoc.JWT,
-    scopes = {Roles.READER, Roles.ADMIN})
+    scopes = {Roles.READER, Roles.OPERATOR, Roles.ADMIN})
 public class SchemasResource {
 
   private static final int MAX_SCHEMA_BYTES = 1_048_576;

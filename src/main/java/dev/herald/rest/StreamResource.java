@@ -52,7 +52,7 @@ public class StreamResource {
    * @param lastEventIdHeader where to resume: the id of the last event the client got
    */
   @GET
-  @RolesAllowed({Roles.READER, Roles.ADMIN})
+  @RolesAllowed({Roles.READER, Roles.OPERATOR, Roles.ADMIN})
   @Produces(MediaType.SERVER_SENT_EVENTS)
   @Operation(
       operationId = "openStream",
@@ -62,10 +62,10 @@ public class StreamResource {
               + " lastEventId). A caller bound to tenants sees only theirs.")
   @SecurityRequirement(
       name = ApiDoc.BASIC,
-      scopes = {Roles.READER, Roles.ADMIN})
+      scopes = {Roles.READER, Roles.OPERATOR, Roles.ADMIN})
   @SecurityRequirement(
       name = ApiDoc.JWT,
-      scopes = {Roles.READER, Roles.ADMIN})
+      scopes = {Roles.READER, Roles.OPERATOR, Roles.ADMIN})
   @APIResponse(
       responseCode = "200",
       description = "The stream, open until the client leaves",

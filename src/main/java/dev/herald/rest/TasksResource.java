@@ -1,5 +1,6 @@
 package dev.herald.rest;
 
+import dev.herald.config.TenantSettings;
 import dev.herald.deadletters.RedriveTasks;
 import dev.herald.deadletters.TaskView;
 import jakarta.annotation.security.RolesAllowed;
@@ -10,7 +11,9 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.SecurityContext;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
@@ -31,13 +34,28 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class TasksResource {
 
   @Inject RedriveTasks tasks;
+  @Inject TenantSettings tenants;
+
+  /** Who calls: a caller bound to tenants may not read what spans every tenant. */
+  @Context SecurityContext security;
 
   @GET
   @Path("{id}")
-  @Operation(operationId = "getTask", summary = "A background task's progress")
+  @RolesAllowed({Roles.READER, Roles.OPERATOR, Roles.ADMIN})
+  @Operation(
+      operationId = "getTask",
+      summary = "A background task's progress",
+      description = ApiDoc.EVERY_TENANT)
+  @SecurityRequirement(
+      name = ApiDoc.BASIC,
+      scopes = {Roles.READER, Roles.OPERATOR, Roles.ADMIN})
+  @SecurityRequirement(
+      name = ApiDoc.JWT,
+      scopes = {Roles.READER, Roles.OPERATOR, Roles.ADMIN})
   @APIResponse(responseCode = "200", description = "The task")
   @APIResponse(responseCode = "404", ref = ApiDoc.NOT_FOUND)
   public TaskView show(@PathParam("id") String id) {
+    refuseBoundCaller();
     return tasks.find(id);
   }
 
@@ -51,5 +69,11 @@ public class TasksResource {
   @APIResponse(responseCode = "409", ref = ApiDoc.CONFLICT)
   public TaskView cancel(@PathParam("id") String id) {
     return tasks.cancel(id);
+  }
+
+  /** 403 for a caller bound to tenants: redrive tasks send every tenant's dead letters. */
+  private void refuseBoundCaller() {
+    Caller.of(security, tenants)
+        .refuseIfBound("Redrive tasks send the dead letters of every tenant");
   }
 }

@@ -41,7 +41,7 @@ public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplica
       return "Forbidden: the caller may not use this route";
     }
     return "Forbidden: this route needs role "
-        + String.join(" or ", roles)
+        + Roles.either(roles)
         + "; the caller's user is in none of these groups";
   }
 }

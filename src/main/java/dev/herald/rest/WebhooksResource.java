@@ -1,5 +1,6 @@
 package dev.herald.rest;
 
+import dev.herald.config.TenantSettings;
 import dev.herald.webhooks.Deliveries;
 import dev.herald.webhooks.Delivery;
 import dev.herald.webhooks.Endpoint;
@@ -23,6 +24,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
 import java.io.InputStream;
 import java.net.URI;
 import java.time.Instant;
@@ -65,6 +67,10 @@ public class WebhooksResource {
   @Inject Endpoints endpoints;
   @Inject Deliveries deliveries;
   @Inject Redelivery redelivery;
+  @Inject TenantSettings tenants;
+
+  /** Who calls: a caller bound to tenants may not read what spans every tenant. */
+  @Context SecurityContext security;
 
   @Context HttpHeaders headers;
 
@@ -112,22 +118,42 @@ public class WebhooksResource {
 
   /** Every endpoint, the oldest first, without secrets. */
   @GET
+  @RolesAllowed({Roles.READER, Roles.OPERATOR, Roles.ADMIN})
   @Operation(
       operationId = "listWebhooks",
-      summary = "Every webhook endpoint, the oldest first, without secrets")
+      summary = "Every webhook endpoint, the oldest first, without secrets",
+      description = ApiDoc.EVERY_TENANT)
+  @SecurityRequirement(
+      name = ApiDoc.BASIC,
+      scopes = {Roles.READER, Roles.OPERATOR, Roles.ADMIN})
+  @SecurityRequirement(
+      name = ApiDoc.JWT,
+      scopes = {Roles.READER, Roles.OPERATOR, Roles.ADMIN})
   @APIResponse(responseCode = "200", description = "The endpoints")
   @APIResponse(responseCode = "503", ref = ApiDoc.UNAVAILABLE)
   public List<WebhookView> list() {
+    refuseBoundCaller();
     return available(() -> endpoints.list().stream().map(WebhookView::of).toList());
   }
 
   @GET
   @Path("{id}")
-  @Operation(operationId = "getWebhook", summary = "One webhook endpoint, without its secret")
+  @RolesAllowed({Roles.READER, Roles.OPERATOR, Roles.ADMIN})
+  @Operation(
+      operationId = "getWebhook",
+      summary = "One webhook endpoint, without its secret",
+      description = ApiDoc.EVERY_TENANT)
+  @SecurityRequirement(
+      name = ApiDoc.BASIC,
+      scopes = {Roles.READER, Roles.OPERATOR, Roles.ADMIN})
+  @SecurityRequirement(
+      name = ApiDoc.JWT,
+      scopes = {Roles.READER, Roles.OPERATOR, Roles.ADMIN})
   @APIResponse(responseCode = "200", description = "The endpoint")
   @APIResponse(responseCode = "404", ref = ApiDoc.NOT_FOUND)
   @APIResponse(responseCode = "503", ref = ApiDoc.UNAVAILABLE)
   public WebhookView show(@PathParam("id") String id) {
+    refuseBoundCaller();
     return WebhookView.of(available(() -> endpoints.find(id)).orElseThrow(() -> notFound(id)));
   }
 
@@ -204,13 +230,22 @@ public class WebhooksResource {
   /** The recent attempts of this server, the newest first. */
   @GET
   @Path("{id}/deliveries")
+  @RolesAllowed({Roles.READER, Roles.OPERATOR, Roles.ADMIN})
   @Operation(
       operationId = "listWebhookDeliveries",
-      summary = "This server's recent delivery attempts to an endpoint, the newest first")
+      summary = "This server's recent delivery attempts to an endpoint, the newest first",
+      description = ApiDoc.EVERY_TENANT)
+  @SecurityRequirement(
+      name = ApiDoc.BASIC,
+      scopes = {Roles.READER, Roles.OPERATOR, Roles.ADMIN})
+  @SecurityRequirement(
+      name = ApiDoc.JWT,
+      scopes = {Roles.READER, Roles.OPERATOR, Roles.ADMIN})
   @APIResponse(responseCode = "200", description = "The attempts")
   @APIResponse(responseCode = "404", ref = ApiDoc.NOT_FOUND)
   @APIResponse(responseCode = "503", ref = ApiDoc.UNAVAILABLE)
   public List<Delivery> deliveries(@PathParam("id") String id) {
+    refuseBoundCaller();
     available(() -> endpoints.find(id)).orElseThrow(() -> notFound(id));
     return deliveries.recent(id);
   }
@@ -317,5 +352,11 @@ public class WebhooksResource {
             404,
             "Not Found",
             "No webhook endpoint with id '" + id + "'; GET /api/webhooks lists them"));
+  }
+
+  /** 403 for a caller bound to tenants: webhook endpoints serve every tenant. */
+  private void refuseBoundCaller() {
+    Caller.of(security, tenants)
+        .refuseIfBound("Webhook endpoints and their deliveries serve every tenant");
   }
 }

@@ -203,6 +203,16 @@ class OutboxIT {
     assertThat(reasons.get(invalid)).startsWith("invalid: ").contains("/data");
     assertThat(reasons.get(notJson)).contains("payload is not JSON");
     assertThat(herald.as(DevUser.READER).get("api/outbox/" + db.source + "/failed").statusCode())
+        .as("a reader reads the failed rows")
+        .isEqualTo(200);
+    assertThat(herald.as(DevUser.PUBLISHER).get("api/outbox/" + db.source + "/failed").statusCode())
+        .isEqualTo(403);
+    assertThat(
+            herald
+                .as(DevUser.READER)
+                .postJson("api/outbox/" + db.source + "/failed/" + invalid + "/retry", "")
+                .statusCode())
+        .as("a reader may not retry a row")
         .isEqualTo(403);
 
     db.execute(

@@ -61,6 +61,25 @@ class CallerTest {
   }
 
   @Test
+  void aBoundCallerMayNotReadWhatSpansEveryTenantAndAnUnboundOneMay() {
+    Caller.bound("basic-user", "tenantid", null).refuseIfBound("The totals count every tenant");
+
+    assertThatThrownBy(
+            () ->
+                Caller.bound("alice", "tenantid", List.of("acme"))
+                    .refuseIfBound("The totals count every tenant"))
+        .isInstanceOfSatisfying(
+            ProblemException.class,
+            e -> {
+              assertThat(e.problem().status()).isEqualTo(403);
+              assertThat(e.problem().detail())
+                  .isEqualTo(
+                      "The totals count every tenant; a caller bound to tenants (JWT claim"
+                          + " 'tenantid') may not read them");
+            });
+  }
+
+  @Test
   void aCallerOfSeveralTenantsMustNameOneAndABatchIsRefusedWithEveryPointer() {
     Caller caller = Caller.bound("bob", "tenants", List.of("acme", "globex"));
 

@@ -194,6 +194,7 @@ class OpenApiIT {
     assertValid(herald.get("api/channels/nope"), "get", "/api/channels/{channel}");
     assertValid(herald.get("api/event-types"), "get", "/api/event-types");
     assertValid(herald.get("api/stats"), "get", "/api/stats");
+    assertValid(herald.get("api/me"), "get", "/api/me");
     herald.awaitOutcome(id);
     assertValid(herald.get("api/events/" + id), "get", "/api/events/{id}");
   }

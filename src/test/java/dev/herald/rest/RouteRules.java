@@ -45,52 +45,63 @@ final class RouteRules {
       List.of(
           rule("POST", "/api/events", PUBLISHER, "{}"),
           rule("POST", "/api/events/batch", PUBLISHER, "[]"),
-          rule("GET", "/api/events/{id}", READER, NOTHING),
-          rule("GET", "/api/event-types", READER, NOTHING),
-          rule("GET", "/api/event-types/{type}/schema", READER, NOTHING),
-          rule("GET", "/api/schemas", READER, NOTHING),
-          rule("GET", "/api/schemas/{type}/versions/{version}", READER, NOTHING),
-          rule("POST", "/api/schemas/{type}/check", READER, "{}"),
-          rule("GET", "/api/stats", READER, NOTHING),
-          rule("GET", "/api/audit", READER, NOTHING),
-          rule("GET", "/api/analytics", READER, NOTHING),
-          rule("GET", "/api/notifications", READER, NOTHING),
-          rule("GET", "/api/channels", OPERATOR, NOTHING),
-          rule("GET", "/api/channels/{channel}", OPERATOR, NOTHING),
+          read("GET", "/api/events/{id}", NOTHING),
+          read("GET", "/api/event-types", NOTHING),
+          read("GET", "/api/event-types/{type}/schema", NOTHING),
+          read("GET", "/api/schemas", NOTHING),
+          read("GET", "/api/schemas/{type}/versions/{version}", NOTHING),
+          read("POST", "/api/schemas/{type}/check", "{}"),
+          read("GET", "/api/stats", NOTHING),
+          read("GET", "/api/audit", NOTHING),
+          read("GET", "/api/analytics", NOTHING),
+          read("GET", "/api/notifications", NOTHING),
+          read("GET", "/api/channels", NOTHING),
+          read("GET", "/api/channels/{channel}", NOTHING),
           rule("POST", "/api/channels/{channel}/pause", OPERATOR, NOTHING),
           rule("POST", "/api/channels/{channel}/resume", OPERATOR, NOTHING),
-          rule("GET", "/api/dead-letters", OPERATOR, NOTHING),
-          rule("GET", "/api/dead-letters/{id}", OPERATOR, NOTHING),
+          read("GET", "/api/dead-letters", NOTHING),
+          read("GET", "/api/dead-letters/{id}", NOTHING),
           rule("POST", "/api/dead-letters/{id}/redrive", OPERATOR, NOTHING),
           rule("POST", "/api/dead-letters/redrive", OPERATOR, UNKNOWN_MEMBER),
           rule("POST", "/api/dead-letters/purge", OPERATOR, UNKNOWN_MEMBER),
           rule("POST", "/api/replays", OPERATOR, "{}"),
-          rule("GET", "/api/replays", OPERATOR, NOTHING),
-          rule("GET", "/api/replays/{id}", OPERATOR, NOTHING),
+          read("GET", "/api/replays", NOTHING),
+          read("GET", "/api/replays/{id}", NOTHING),
           rule("DELETE", "/api/replays/{id}", OPERATOR, NOTHING),
-          rule("GET", "/api/tasks/{id}", OPERATOR, NOTHING),
+          read("GET", "/api/tasks/{id}", NOTHING),
           rule("DELETE", "/api/tasks/{id}", OPERATOR, NOTHING),
-          new Rule("GET", "/api/outbox", Set.of(READER, OPERATOR, ADMIN), NOTHING, ""),
-          rule("GET", "/api/outbox/{source}/failed", OPERATOR, NOTHING),
+          read("GET", "/api/outbox", NOTHING),
+          read("GET", "/api/outbox/{source}/failed", NOTHING),
           rule("POST", "/api/outbox/{source}/failed/{id}/retry", OPERATOR, NOTHING),
           rule("POST", "/api/webhooks", OPERATOR, "{}"),
-          rule("GET", "/api/webhooks", OPERATOR, NOTHING),
-          rule("GET", "/api/webhooks/{id}", OPERATOR, NOTHING),
+          read("GET", "/api/webhooks", NOTHING),
+          read("GET", "/api/webhooks/{id}", NOTHING),
           rule("PATCH", "/api/webhooks/{id}", OPERATOR, "{}"),
           rule("DELETE", "/api/webhooks/{id}", OPERATOR, NOTHING),
           rule("POST", "/api/webhooks/{id}/rotate-secret", OPERATOR, NOTHING),
-          rule("GET", "/api/webhooks/{id}/deliveries", OPERATOR, NOTHING),
+          read("GET", "/api/webhooks/{id}/deliveries", NOTHING),
           rule("POST", "/api/webhooks/{id}/deliveries/{eventId}/retry", OPERATOR, NOTHING),
           rule("POST", "/api/webhooks/{id}/recover", OPERATOR, "{}"),
           // a position that is none: refused with 400 after the role check, no stream opens
           new Rule(
-              "GET", "/api/stream", Set.of(READER, ADMIN), NOTHING, "?lastEventId=role-matrix"));
+              "GET",
+              "/api/stream",
+              Set.of(READER, OPERATOR, ADMIN),
+              NOTHING,
+              "?lastEventId=role-matrix"),
+          // who is calling: every role
+          new Rule("GET", "/api/me", Set.of(PUBLISHER, READER, OPERATOR, ADMIN), NOTHING, ""));
 
   private RouteRules() {}
 
-  /** Every role a route may name: the admin may call every route. */
+  /** An action, for one role: the admin may call every route. */
   private static Rule rule(String method, String path, String role, String body) {
     return new Rule(method, path, Set.of(role, ADMIN), body, "");
+  }
+
+  /** A read, which changes nothing: every reader and operator may call it, and the admin. */
+  private static Rule read(String method, String path, String body) {
+    return new Rule(method, path, Set.of(READER, OPERATOR, ADMIN), body, "");
   }
 
   /** Every route of the REST package's resources, as declared, in path order. */

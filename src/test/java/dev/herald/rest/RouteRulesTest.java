@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.herald.rest.RouteRules.Route;
 import dev.herald.rest.RouteRules.Rule;
+import jakarta.ws.rs.core.SecurityContext;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -64,8 +65,29 @@ class RouteRulesTest {
   void aForbiddenCallerIsToldTheRoutesRoles() throws NoSuchMethodException {
     assertThat(WebApplicationExceptionMapper.forbidden(StatsResource.class.getMethod("stats")))
         .isEqualTo(
-            "Forbidden: this route needs role reader or admin; the caller's user is in none of"
-                + " these groups");
+            "Forbidden: this route needs role reader, operator or admin; the caller's user is in"
+                + " none of these groups");
+    assertThat(
+            WebApplicationExceptionMapper.forbidden(
+                ChannelsResource.class.getMethod("pause", String.class, SecurityContext.class)))
+        .startsWith("Forbidden: this route needs role operator or admin;");
+  }
+
+  @Test
+  void everyReadAllowsReadersOperatorsAndTheAdminAndEveryActionNoReader() {
+    assertThat(RouteRules.RULES)
+        .filteredOn(rule -> rule.method().equals("GET"))
+        .hasSizeGreaterThan(20)
+        .allSatisfy(
+            rule ->
+                assertThat(rule.roles())
+                    .as("roles of %s", key(rule))
+                    .contains(Roles.READER, Roles.OPERATOR, Roles.ADMIN));
+    // the schema check reads the catalog and changes nothing: the one POST a reader may send
+    assertThat(RouteRules.RULES)
+        .filteredOn(rule -> !rule.method().equals("GET") && rule.roles().contains(Roles.READER))
+        .extracting(RouteRulesTest::key)
+        .containsExactly("POST /api/schemas/{type}/check");
   }
 
   @Test

@@ -8,6 +8,7 @@ import dev.herald.testing.HeraldIT;
 import dev.herald.testing.TestEvents;
 import dev.herald.testing.TestTokens;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.UUID;
@@ -17,8 +18,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * A token's {@code tenantid} claim binds its caller: it publishes only for its tenants and reads
- * only theirs, unless it is an operator or admin. Each run uses tenants of its own.
+ * A token's {@code tenantid} claim binds its caller: it publishes only for its tenants, reads only
+ * theirs and nothing that spans every tenant, unless it is an operator or admin. Each run uses
+ * tenants of its own.
  */
 @HeraldIT
 class TenantIT {
@@ -125,9 +127,41 @@ class TenantIT {
     assertThat(analytics).contains(ACME).doesNotContain(GLOBEX).doesNotContain("tenant-");
     HttpResponse<String> stats = acme.get("api/stats");
     assertThat(stats.statusCode()).as(stats.body()).isEqualTo(403);
+    for (String everyTenant :
+        List.of(
+            "api/channels",
+            "api/dead-letters",
+            "api/replays",
+            "api/webhooks",
+            "api/tasks/none",
+            "api/outbox",
+            "api/outbox/none/failed")) {
+      HttpResponse<String> refused = acme.get(everyTenant);
+      assertThat(refused.statusCode())
+          .as(everyTenant + " spans every tenant: " + refused.body())
+          .isEqualTo(403);
+      assertThat(refused.body()).contains("a caller bound to tenants");
+    }
+    JsonObject me = HeraldClient.json(acme.get("api/me").body());
+    assertThat(me.getJsonArray("roles").getValuesAs(JsonString::getString))
+        .containsExactly(Roles.READER);
+    assertThat(me.getJsonArray("tenants").getValuesAs(JsonString::getString)).containsExactly(ACME);
     assertThat(acme.get("api/event-types").statusCode())
         .as("the catalog holds no tenant's data")
         .isEqualTo(200);
+  }
+
+  @Test
+  void anOperatorIsBoundByNoTenantClaimAndReadsWhatSpansEveryTenant() {
+    HeraldClient operator = bound(Roles.OPERATOR, ACME);
+
+    assertThat(operator.get("api/events/" + globexEvent).statusCode()).isEqualTo(200);
+    assertThat(operator.get("api/stats").statusCode()).isEqualTo(200);
+    assertThat(operator.get("api/channels").statusCode()).isEqualTo(200);
+    JsonObject me = HeraldClient.json(operator.get("api/me").body());
+    assertThat(me.containsKey("tenants") && !me.isNull("tenants"))
+        .as("an operator is bound to no tenant: " + me)
+        .isFalse();
   }
 
   @Test
