@@ -11,6 +11,15 @@ export class ApiError extends Error {
   }
 }
 
+/**
+ * The address of a path on this server, from the page's origin: a page opened with a login in its
+ * address (http://user:password@host/...) would otherwise resolve relative paths to addresses
+ * with that login, which fetch and EventSource refuse.
+ */
+export function url(path) {
+  return new URL(path, location.origin).href;
+}
+
 async function request(method, path, body) {
   const init = { method, headers: { Accept: 'application/json, application/problem+json' } };
   if (body !== undefined) {
@@ -19,7 +28,7 @@ async function request(method, path, body) {
   }
   let response;
   try {
-    response = await fetch(path, init);
+    response = await fetch(url(path), init);
   } catch (e) {
     throw new ApiError(0, 'Herald did not answer', 'the server cannot be reached; is it running?');
   }
@@ -49,7 +58,7 @@ export const api = {
 /** Readiness answers 503 with its checks when something is down: both are an answer here. */
 export async function readiness() {
   try {
-    const response = await fetch('/health/ready', { headers: { Accept: 'application/json' } });
+    const response = await fetch(url('/health/ready'), { headers: { Accept: 'application/json' } });
     return await response.json();
   } catch (e) {
     return { status: 'UNKNOWN', checks: [], error: 'the server cannot be reached' };

@@ -1,6 +1,6 @@
 // The live tail: events as the broker stores them, over the SSE stream (GET /api/stream).
 
-import { api } from '../api.js';
+import { api, url } from '../api.js';
 import { clear, h, time } from '../dom.js';
 
 const KEEP = 100;
@@ -40,7 +40,7 @@ export default async function tail(page) {
     if (tenant.value.trim()) {
       query.set('tenant', tenant.value.trim());
     }
-    source = new EventSource(`/api/stream${query.size ? `?${query}` : ''}`);
+    source = new EventSource(url(`/api/stream${query.size ? `?${query}` : ''}`));
     setState('connecting', 'connecting');
     source.addEventListener('open', () => setState('live', 'up'));
     source.addEventListener('error', () => setState(source.readyState === EventSource.CLOSED ? 'closed: the server refused the stream (check the filter)' : 'reconnecting…', 'failed'));
