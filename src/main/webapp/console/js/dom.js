@@ -33,9 +33,21 @@ function append(element, children) {
   }
 }
 
+/**
+ * Replaces an element's children. Pages refresh every few seconds: a control that had the focus
+ * inside gets it back in the new content when it has an id, so a keyboard user does not lose it.
+ */
 export function clear(element, ...children) {
+  const focused = document.activeElement;
+  const refocus = focused && focused.id && element.contains(focused) ? focused.id : null;
   element.replaceChildren();
   append(element, children);
+  if (refocus) {
+    const again = document.getElementById(refocus);
+    if (again) {
+      again.focus();
+    }
+  }
   return element;
 }
 

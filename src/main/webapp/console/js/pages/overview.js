@@ -1,4 +1,4 @@
-// Channels with their state, rate and lag, and the server's readiness checks.
+// The server's readiness, and the channels with their state, rate, lag and dead letters.
 
 import { api, readiness } from '../api.js';
 import { clear, errorBox, h, number, table, time } from '../dom.js';
@@ -7,8 +7,9 @@ import { Rates, every, rate } from '../poll.js';
 export default function overview(page, ctx) {
   const ready = h('section', { 'aria-labelledby': 'ready-title' });
   const channels = h('section', { 'aria-labelledby': 'channels-title' });
-  page.append(channels, ready);
+  page.append(ready, channels);
   const rates = new Rates();
+  let showChecks = false;
 
   async function refresh() {
     const [health, list, stats] = await Promise.all([
@@ -16,16 +17,17 @@ export default function overview(page, ctx) {
       api.get('/api/channels').catch((e) => e),
       api.get('/api/stats').catch((e) => null),
     ]);
+    const totals = (stats && stats.types) || {};
     const consumed = {};
-    for (const [type, totals] of Object.entries((stats && stats.types) || {})) {
-      consumed[type] = totals.consumed;
+    for (const [type, counts] of Object.entries(totals)) {
+      consumed[type] = counts.consumed;
     }
     const perSecond = rates.next(consumed);
-    renderChannels(list, perSecond);
+    renderChannels(list, perSecond, totals);
     renderReadiness(health);
   }
 
-  function renderChannels(list, perSecond) {
+  function renderChannels(list, perSecond, totals) {
     clear(channels, h('h2', { id: 'channels-title' }, 'Channels'));
     if (list instanceof Error) {
       channels.append(errorBox(list));
@@ -40,12 +42,13 @@ export default function overview(page, ctx) {
         h('td', {}, h('span', { class: `state state-${c.state}` }, c.state), c.failure ? h('div', { class: 'why' }, c.failure) : null),
         h('td', { class: 'num' }, rate(perSecond[c.type])),
         h('td', { class: 'num', dataset: { lag: c.lag === null ? '' : c.lag } }, number(c.lag)),
+        h('td', { class: 'num' }, totals[c.type] ? number(totals[c.type].deadLettered) : '—'),
         h('td', {}, time(c.lastHandled)),
         h('td', {}, ctx.canAct ? switchButton(c) : null),
       ),
     );
     channels.append(
-      table('Channels', ['Channel', 'Event type', 'State', 'Consumed', 'Lag', 'Last handled', ''], rows, 'This server has no channels.'),
+      table('Channels', ['Channel', 'Event type', 'State', 'Consumed', 'Lag', 'Dead-lettered', 'Last handled', ''], rows, 'This server has no channels.'),
     );
   }
 
@@ -56,6 +59,7 @@ export default function overview(page, ctx) {
       {
         type: 'button',
         class: 'action',
+        id: `switch-${channel.channel}`,
         onclick: async (event) => {
           event.target.disabled = true;
           try {
@@ -79,12 +83,24 @@ export default function overview(page, ctx) {
     if (health.error) {
       ready.append(h('p', { class: 'error', role: 'alert' }, health.error));
     }
-    const rows = (health.checks || []).map((check) => [
+    const checks = health.checks || [];
+    const down = checks.filter((check) => check.status !== 'UP');
+    if (down.length) {
+      ready.append(h('p', { class: 'why' }, `Down: ${down.map((check) => check.name).join(', ')}`));
+    }
+    const rows = checks.map((check) => [
       h('code', {}, check.name),
       h('span', { class: `state state-${String(check.status).toLowerCase()}` }, check.status),
       details(check.data),
     ]);
-    ready.append(table('Readiness checks', ['Check', 'Status', 'Data'], rows, 'No readiness checks answered.'));
+    ready.append(
+      h(
+        'details',
+        { open: showChecks || down.length > 0, ontoggle: (event) => (showChecks = event.target.open) },
+        h('summary', { id: 'checks-summary' }, `${checks.length} checks`),
+        table('Readiness checks', ['Check', 'Status', 'Data'], rows, 'No readiness checks answered.'),
+      ),
+    );
   }
 
   return every(3000, refresh);

@@ -76,7 +76,7 @@ export default async function replays(page, ctx) {
         h('td', { class: 'num' }, `${number(r.counts.handled)} handled, ${number(r.counts.failed)} failed, ${number(r.counts.notAccepted)} not accepted`),
         h('td', {}, time(r.startedAt)),
         h('td', {}, r.lastError ? h('span', { class: 'why' }, r.lastError) : '—'),
-        h('td', {}, ctx.canAct && r.state === 'running' ? h('button', { type: 'button', class: 'action', onclick: () => cancel(r.id) }, 'Cancel') : null),
+        h('td', {}, ctx.canAct && r.state === 'running' ? h('button', { type: 'button', class: 'action', id: `cancel-${r.id}`, onclick: () => cancel(r.id) }, 'Cancel') : null),
       );
     });
     clear(

@@ -24,13 +24,13 @@ export default function webhooks(page, ctx) {
       h(
         'tr',
         { dataset: { webhook: w.id } },
-        h('td', {}, h('a', { href: `#/webhooks/${encodeURIComponent(w.id)}` }, w.id)),
+        h('td', {}, h('a', { href: `#/webhooks/${encodeURIComponent(w.id)}`, id: `endpoint-${w.id}` }, w.id)),
         h('td', {}, h('code', {}, w.url)),
         h('td', {}, w.types.join(', ')),
         h('td', {}, w.tenantid || 'every tenant'),
         h('td', {}, w.enabled ? 'enabled' : h('span', { class: 'state state-failed' }, `disabled${w.disabledReason ? `: ${w.disabledReason}` : ''}`)),
         h('td', {}, w.failingSince ? h('span', { class: 'state state-failed' }, `failing since ${time(w.failingSince)}`) : 'delivering'),
-        h('td', {}, ctx.canAct ? h('button', { type: 'button', class: 'action', onclick: () => rotate(w.id) }, 'Rotate secret') : null),
+        h('td', {}, ctx.canAct ? h('button', { type: 'button', class: 'action', id: `rotate-${w.id}`, onclick: () => rotate(w.id) }, 'Rotate secret') : null),
       ),
     );
     clear(
@@ -62,7 +62,7 @@ export default function webhooks(page, ctx) {
       h('span', { class: 'why' }, d.response || ''),
       d.nextAttemptAt ? time(d.nextAttemptAt) : '—',
       ctx.canAct && d.outcome !== 'SUCCEEDED' && !d.nextAttemptAt
-        ? h('button', { type: 'button', class: 'action', onclick: () => retry(id, d.eventId) }, 'Send again')
+        ? h('button', { type: 'button', class: 'action', id: `retry-${id}-${d.eventId}`, onclick: () => retry(id, d.eventId) }, 'Send again')
         : '',
     ]);
     clear(
