@@ -61,6 +61,9 @@ class ConsoleIT {
 
   @AfterEach
   void screenshotAndConsole(TestInfo test) {
+    if (browser == null) {
+      return; // it did not start: the test failed with the reason
+    }
     try {
       browser.screenshot(
           SCREENSHOTS.resolve(test.getTestMethod().orElseThrow().getName() + ".png"));
