@@ -6,7 +6,6 @@ import dev.herald.benchmark.LatencyResult.Receiver;
 import dev.herald.testing.HeraldIT;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
@@ -30,30 +29,29 @@ class BenchmarkSmokeIT {
     BenchmarkResults results = new Benchmark(sizes).run();
 
     PublishScenario.Result publish = results.publish();
-    for (Runs path : List.of(publish.herald(), publish.plain(), publish.plainValidated())) {
-      assertComplete(path, sizes, sizes.events());
-    }
-    assertComplete(results.restBatch(), sizes, sizes.events());
+    assertComplete(PublishScenario.HERALD, publish.herald(), sizes, sizes.events());
+    assertComplete(PublishScenario.PLAIN, publish.plain(), sizes, sizes.events());
+    assertComplete(PublishScenario.VALIDATED, publish.plainValidated(), sizes, sizes.events());
+    assertComplete("REST batch", results.restBatch(), sizes, sizes.events());
     long published = 3L * sizes.runs() * (sizes.warmup() + sizes.events());
     long rest = sizes.warmup() + (long) sizes.runs() * sizes.events();
     ConsumeScenario.Result consume = results.consume();
     assertThat(consume.backlog()).isEqualTo(published + rest);
-    for (Runs consumer :
-        List.of(
-            consume.plain(),
-            consume.plainValidated(),
-            consume.bare(),
-            consume.heraldNonBlocking(),
-            consume.heraldBlocking())) {
-      assertComplete(consumer, sizes, sizes.consumeWindow());
-    }
+    assertComplete("consume: plain", consume.plain(), sizes, sizes.consumeWindow());
+    assertComplete(
+        "consume: plain + validate", consume.plainValidated(), sizes, sizes.consumeWindow());
+    assertComplete("consume: bare SmallRye", consume.bare(), sizes, sizes.consumeWindow());
+    assertComplete(
+        "consume: Herald non-blocking", consume.heraldNonBlocking(), sizes, sizes.consumeWindow());
+    assertComplete(
+        "consume: Herald blocking", consume.heraldBlocking(), sizes, sizes.consumeWindow());
     FloodScenario.Result flood = results.flood();
     // Every invalid record is on the dead-letter topic once; the metric read to time the drain
     // counted a few more in one run on the shared test server (not explained yet).
     assertThat(flood.deadLetterRecords()).isEqualTo(sizes.floodEvents());
     assertThat(flood.deadLettered()).isGreaterThanOrEqualTo(sizes.floodEvents());
     assertThat(flood.handled()).isZero();
-    assertComplete(flood.drain(), sizes, sizes.floodEvents() / (sizes.runs() + 1));
+    assertComplete("flood drain", flood.drain(), sizes, sizes.floodEvents() / (sizes.runs() + 1));
     assertThat(results.latency())
         .hasSize(3)
         .allSatisfy(l -> assertThat(l.recorded()).isEqualTo(l.measured()).isPositive())
@@ -67,10 +65,14 @@ class BenchmarkSmokeIT {
     }
   }
 
-  /** Every run measured, each of {@code events}, nothing failed. */
-  private static void assertComplete(Runs runs, BenchmarkSizes sizes, long events) {
-    assertThat(runs.failed()).isZero();
+  /**
+   * Every run of a path measured, each of {@code events}, nothing failed (the server's log says
+   * with what the first failed send of a run failed).
+   */
+  private static void assertComplete(String path, Runs runs, BenchmarkSizes sizes, long events) {
+    assertThat(runs.failed()).as("%s: sends or reads that failed", path).isZero();
     assertThat(runs.runs())
+        .as(path)
         .hasSize(sizes.runs())
         .allSatisfy(run -> assertThat(run.events()).isEqualTo(events));
   }

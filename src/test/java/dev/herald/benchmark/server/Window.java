@@ -5,9 +5,11 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Function;
 import java.util.function.IntFunction;
+import java.util.logging.Logger;
 
 /**
  * Sends items asynchronously with at most {@value #SIZE} unacknowledged at a time, as a busy caller
@@ -17,6 +19,8 @@ final class Window {
 
   /** Below the 20,000 messages the publisher's emitter buffers before it refuses more. */
   static final int SIZE = 10_000;
+
+  private static final Logger LOG = Logger.getLogger(Window.class.getName());
 
   private Window() {}
 
@@ -35,6 +39,7 @@ final class Window {
     Semaphore window = new Semaphore(SIZE);
     CountDownLatch done = new CountDownLatch(count);
     LongAdder failed = new LongAdder();
+    AtomicReference<Throwable> first = new AtomicReference<>();
     long start = System.nanoTime();
     for (int i = 0; i < count; i++) {
       window.acquire();
@@ -43,6 +48,7 @@ final class Window {
               (result, error) -> {
                 if (error != null) {
                   failed.increment();
+                  first.compareAndSet(null, error);
                 }
                 window.release();
                 done.countDown();
@@ -50,6 +56,9 @@ final class Window {
     }
     if (!done.await(5, TimeUnit.MINUTES)) {
       throw new IllegalStateException(done.getCount() + " sends not acknowledged in 5 minutes");
+    }
+    if (first.get() != null) {
+      LOG.warning(failed.sum() + " of " + count + " sends failed; the first with " + first.get());
     }
     return new Timing(count, System.nanoTime() - start, failed.sum());
   }
