@@ -30,6 +30,7 @@ export default async function deadLetters(page, ctx) {
   page.append(form, actions, task, results, entry);
   let stopTask = null;
   let cursors = [];
+  let loads = 0;
 
   const filter = () => {
     const value = { type: type.value, reason: reason.value.trim(), handler: handler.value.trim(), from: iso(from.value), to: iso(to.value) };
@@ -41,14 +42,22 @@ export default async function deadLetters(page, ctx) {
     if (cursor) {
       query.set('cursor', cursor);
     }
+    const load = ++loads;
     clear(results, h('p', { class: 'loading' }, 'Loading…'));
+    delete results.dataset.query;
     let result;
     try {
       result = await api.get(`/api/dead-letters?${query}`);
     } catch (error) {
-      clear(results, errorBox(error));
+      if (load === loads) {
+        clear(results, errorBox(error));
+      }
       return;
     }
+    if (load !== loads) {
+      return; // a newer filter or page was asked for meanwhile
+    }
+    results.dataset.query = query.toString();
     const rows = result.entries.map((e) =>
       h(
         'tr',

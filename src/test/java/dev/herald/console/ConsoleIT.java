@@ -115,7 +115,13 @@ class ConsoleIT {
     browser.go("#/dead-letters");
     browser.await(By.id("dl-handler")).sendKeys("switched");
     browser.driver().findElement(By.cssSelector("form.filters button[type='submit']")).click();
-    browser.await(By.cssSelector("tr[data-event='" + id + "'] input.pick")).click();
+    browser
+        .await(
+            By.cssSelector(
+                "#dl-results[data-query*='handler=switched'] tr[data-event='"
+                    + id
+                    + "'] input.pick"))
+        .click();
     browser.driver().findElement(By.id("dl-redrive-selected")).click();
     WebElement dialog = browser.await(By.cssSelector("dialog.confirm[open]"));
     assertThat(dialog.getText()).contains("Redrive").contains("dead letter");
