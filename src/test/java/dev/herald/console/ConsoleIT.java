@@ -186,7 +186,7 @@ class ConsoleIT {
     assertThat(browser.driver().findElement(By.id("who")).getText()).contains("reader");
     for (String page : List.of("#/overview", "#/dead-letters", "#/replays", "#/webhooks")) {
       browser.go(page);
-      browser.await(By.cssSelector("#view table, #view p.empty"));
+      browser.present(By.cssSelector("#view table, #view p.empty"));
       assertThat(browser.driver().findElements(By.cssSelector("#view button.action")))
           .as("action buttons on " + page)
           .isEmpty();

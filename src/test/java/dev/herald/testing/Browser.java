@@ -86,13 +86,17 @@ public final class Browser implements AutoCloseable {
    */
   public void go(String hash) {
     driver.executeScript("location.hash = arguments[0]", hash);
-    By page = By.id("page-" + hash.replaceFirst("^#/", "").split("/")[0]);
-    new WebDriverWait(driver, WAIT).until(ExpectedConditions.presenceOfElementLocated(page));
+    present(By.id("page-" + hash.replaceFirst("^#/", "").split("/")[0]));
   }
 
   /** The element once it is visible. */
   public WebElement await(By by) {
     return new WebDriverWait(driver, WAIT).until(ExpectedConditions.visibilityOfElementLocated(by));
+  }
+
+  /** The element once it is in the page, shown or not (e.g. inside a closed {@code <details>}). */
+  public WebElement present(By by) {
+    return new WebDriverWait(driver, WAIT).until(ExpectedConditions.presenceOfElementLocated(by));
   }
 
   /** Waits (at most {@link #WAIT}) until the condition holds, giving what it was waiting for. */
