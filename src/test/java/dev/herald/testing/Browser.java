@@ -5,7 +5,10 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 import java.util.logging.Level;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
@@ -32,7 +35,7 @@ public final class Browser implements AutoCloseable {
 
   private final ChromeDriver driver;
   private final Path profile;
-  private final List<LogEntry> console = new java.util.ArrayList<>();
+  private final List<LogEntry> console = new ArrayList<>();
 
   public Browser() {
     try {
@@ -100,7 +103,7 @@ public final class Browser implements AutoCloseable {
   }
 
   /** Waits (at most {@link #WAIT}) until the condition holds, giving what it was waiting for. */
-  public void until(String what, java.util.function.BooleanSupplier condition) {
+  public void until(String what, BooleanSupplier condition) {
     new WebDriverWait(driver, WAIT).withMessage(what).until(d -> condition.getAsBoolean());
   }
 
@@ -127,7 +130,7 @@ public final class Browser implements AutoCloseable {
   public void close() {
     driver.quit();
     try (var files = Files.walk(profile)) {
-      files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+      files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
     } catch (IOException e) {
       // a profile left in the temp directory is harmless
     }
